@@ -1,0 +1,82 @@
+//! # diag-core
+//!
+//! The heart of the Diagnostic numérique: a questionnaire written in YAML is
+//! validated into a typed model, a person's [`Answers`] are scored and turned
+//! into an [`Outcome`] — scores per skill area, the recommended parcours, why,
+//! and the trace of every rule — and packed into a short result code.
+//!
+//! Pure: no I/O, no clock, no DOM. Builds for native and `wasm32-unknown-unknown`.
+//!
+//! ```
+//! use diag_core::{Answers, Questionnaire, evaluate, encode, decode};
+//!
+//! let yaml = include_str!("../../../questionnaires/villeneuve-la-garenne.yaml");
+//! let q = Questionnaire::from_yaml(yaml).expect("the bundled questionnaire is valid");
+//!
+//! let mut answers = Answers::new();
+//! answers.choose("cherche-emploi", "non");
+//! let outcome = evaluate(&q, &answers);
+//! assert!(!outcome.complete); // other questions are still unanswered
+//! assert!(q.parcours_by_id(&outcome.parcours).is_some());
+//!
+//! let code = encode(&q, &answers);
+//! assert_eq!(decode(&q, &code), Ok(answers));
+//! ```
+
+mod answers;
+mod code;
+mod condition;
+mod diagnostic;
+mod evaluate;
+mod model;
+pub mod personas;
+mod raw;
+mod text;
+mod validate;
+mod yaml;
+
+pub use answers::{Answer, Answers};
+pub use code::{decode, encode, CodeError};
+pub use condition::{Condition, Op};
+pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
+pub use evaluate::{evaluate, recommend, DimensionScore, Outcome, Read, RuleTrace, Skipped};
+pub use model::{
+    AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,
+    Questionnaire, Rule, Section, Sessions,
+};
+pub use text::Text;
+pub use validate::{FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS};
+pub use yaml::MAX_SOURCE_BYTES;
+
+impl Questionnaire {
+    /// Reads and validates a questionnaire.
+    ///
+    /// Returns the model (with any warnings in [`Questionnaire::warnings`]), or
+    /// every problem found, each located by line and column. A syntax or shape
+    /// error (bad indentation, unknown key, wrong type) stops reading there;
+    /// all other problems are reported together.
+    pub fn from_yaml(source: &str) -> Result<Questionnaire, LoadError> {
+        let raw = yaml::parse(source).map_err(|d| LoadError {
+            diagnostics: vec![*d],
+        })?;
+        let (model, pending) = validate::validate(raw);
+        let mut diagnostics = yaml::locate_all(source, pending);
+        // Errors first; each group in document order.
+        diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
+        match model {
+            Some(mut q) => {
+                q.warnings = diagnostics;
+                Ok(q)
+            }
+            None => Err(LoadError { diagnostics }),
+        }
+    }
+
+    /// Checks a questionnaire: every error and warning, in order (empty when perfect).
+    pub fn check(source: &str) -> Vec<Diagnostic> {
+        match Questionnaire::from_yaml(source) {
+            Ok(q) => q.warnings,
+            Err(e) => e.diagnostics,
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Personas: people described in a sentence, the answers they would give and
+//! the recommendation an advisor expects for them. Used by the test suite and
+//! by `diag personas`.
+
+use crate::answers::Answers;
+use crate::evaluate::{evaluate, Outcome};
+use crate::model::Questionnaire;
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+/// One persona as written in a personas file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    /// Who this is, in one sentence.
+    pub name: String,
+    /// What they would answer.
+    pub answers: Answers,
+    /// What an advisor expects.
+    pub expect: Expectation,
+}
+
+/// The recommendation expected for a persona.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// Parcours id.
+    pub parcours: String,
+    /// Next step's parcours id; `null` (or absent) for none.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// Whether the answers are complete (default: true).
+    #[serde(default = "yes")]
+    pub complete: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A persona with the outcome its answers give.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The persona.
+    pub persona: Persona,
+    /// What the questionnaire recommends for them.
+    pub outcome: Outcome,
+    /// What differs from the expectation (empty when it matches).
+    pub mismatches: Vec<String>,
+}
+
+/// Reads a personas file (a YAML list).
+pub fn parse(source: &str) -> Result<Vec<Persona>, String> {
+    serde_yaml::from_str(source).map_err(|e| e.to_string())
+}
+
+/// Evaluates every persona and compares with what is expected.
+pub fn check(q: &Questionnaire, personas: Vec<Persona>) -> Vec<Checked> {
+    personas
+        .into_iter()
+        .map(|persona| {
+            let outcome = evaluate(q, &persona.answers);
+            let mut mismatches = Vec::new();
+            if outcome.parcours != persona.expect.parcours {
+                mismatches.push(format!(
+                    "parcours: expected `{}`, got `{}`",
+                    persona.expect.parcours, outcome.parcours
+                ));
+            }
+            if outcome.next != persona.expect.next {
+                mismatches.push(format!(
+                    "next: expected {:?}, got {:?}",
+                    persona.expect.next, outcome.next
+                ));
+            }
+            if outcome.complete != persona.expect.complete {
+                mismatches.push(format!(
+                    "complete: expected {}, got {} (missing: {})",
+                    persona.expect.complete,
+                    outcome.complete,
+                    outcome.missing.join(", ")
+                ));
+            }
+            if !outcome.ignored.is_empty() {
+                mismatches.push(format!(
+                    "answers that do not fit the questionnaire: {}",
+                    outcome.ignored.join(", ")
+                ));
+            }
+            Checked {
+                persona,
+                outcome,
+                mismatches,
+            }
+        })
+        .collect()
+}
+
+/// One line per persona, and for a mismatch the outcome and rule trace.
+pub fn report(checked: &[Checked]) -> String {
+    let mut out = String::new();
+    for c in checked {
+        let next = c
+            .outcome
+            .next
+            .as_deref()
+            .map(|n| format!(" → {n}"))
+            .unwrap_or_default();
+        let mark = if c.mismatches.is_empty() {
+            "ok  "
+        } else {
+            "FAIL"
+        };
+        let _ = writeln!(
+            out,
+            "{mark} {:<22} {}",
+            format!("{}{next}", c.outcome.parcours),
+            c.persona.name
+        );
+        for m in &c.mismatches {
+            let _ = writeln!(out, "       {m}");
+        }
+        if !c.mismatches.is_empty() {
+            for d in &c.outcome.dimensions {
+                let _ = writeln!(
+                    out,
+                    "       {}: {}/{} = {}% ({})",
+                    d.id,
+                    d.score,
+                    d.max,
+                    d.percent.map_or("-".into(), |p| p.to_string()),
+                    d.level.as_deref().unwrap_or("-")
+                );
+            }
+            for t in &c.outcome.trace {
+                let reads: Vec<String> = t
+                    .read
+                    .iter()
+                    .map(|r| format!("{} = {}", r.what, r.value))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "       rule {} [{}] {} → {}   ({})",
+                    t.rule + 1,
+                    if t.held { "held" } else { "no" },
+                    t.when,
+                    t.parcours,
+                    reads.join(", ")
+                );
+            }
+        }
+    }
+    out
+}

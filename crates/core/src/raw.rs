@@ -1,0 +1,173 @@
+//! The questionnaire exactly as written in YAML, before validation.
+//!
+//! These types mirror the file one to one (kebab-case keys, ids as strings,
+//! conditions as source text) so that serde can read them; `validate` turns
+//! them into the typed model once and reports everything wrong with them.
+
+use crate::text::Text;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawQuestionnaire {
+    pub format: u32,
+    pub id: String,
+    pub version: String,
+    pub code_prefix: String,
+    pub languages: Vec<String>,
+    pub title: Text,
+    #[serde(default)]
+    pub introduction: Option<Text>,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+    pub organisation: RawOrganisation,
+    pub dimensions: Vec<RawDimension>,
+    pub levels: Vec<RawLevel>,
+    #[serde(default)]
+    pub scales: Vec<RawScale>,
+    pub parcours: Vec<RawParcours>,
+    pub sections: Vec<RawSection>,
+    pub recommendation: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawOrganisation {
+    pub name: Text,
+    #[serde(default)]
+    pub address: Option<Text>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub permanence: Option<RawPermanence>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawPermanence {
+    pub place: Text,
+    pub hours: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawDimension {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawLevel {
+    pub id: String,
+    #[serde(default)]
+    pub below: Option<u32>,
+    pub label: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawScale {
+    pub id: String,
+    pub steps: Vec<RawOption>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawParcours {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub learn: Vec<Text>,
+    #[serde(default)]
+    pub sessions: Option<RawSessions>,
+    #[serde(default)]
+    pub place: Option<Text>,
+    #[serde(default)]
+    pub register: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawSessions {
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub schedule: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawSection {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub intro: Option<Text>,
+    #[serde(default)]
+    pub show_if: Option<String>,
+    pub questions: Vec<RawQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawQuestion {
+    pub id: String,
+    pub kind: RawKind,
+    pub text: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    #[serde(default)]
+    pub pictogram: Option<String>,
+    #[serde(default)]
+    pub show_if: Option<String>,
+    #[serde(default)]
+    pub options: Option<Vec<RawOption>>,
+    /// Scale questions: which scale, and how much each step's value weighs per dimension.
+    #[serde(default)]
+    pub scale: Option<String>,
+    #[serde(default)]
+    pub scores: Option<BTreeMap<String, u32>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RawKind {
+    Single,
+    Multiple,
+    YesNo,
+    Scale,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawOption {
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub scores: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub value: Option<u32>,
+    #[serde(default)]
+    pub dont_know: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawRule {
+    #[serde(default)]
+    pub when: Option<String>,
+    #[serde(default)]
+    pub otherwise: Option<bool>,
+    pub parcours: String,
+    pub because: Text,
+    #[serde(default)]
+    pub next: Option<String>,
+}

@@ -1,0 +1,96 @@
+//! Texts shown to people, in each language the questionnaire declares.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// A user-facing text: one translation per language code (`fr`, `en`, …).
+///
+/// In YAML it is either a plain string, which is in the questionnaire's default
+/// language, or a mapping `{ fr: "…", en: "…" }`. The validator checks that every
+/// declared language is present, so [`Text::get`] always finds something.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// `(language, text)` pairs in the order written; an empty language code
+    /// stands for "the default language" (a plain string in YAML).
+    entries: Vec<(String, String)>,
+}
+
+impl Text {
+    /// A text in one language.
+    pub fn new(lang: &str, text: &str) -> Self {
+        Text {
+            entries: vec![(lang.to_owned(), text.to_owned())],
+        }
+    }
+
+    /// The text in `lang`, else in the first language written.
+    pub fn get(&self, lang: &str) -> &str {
+        self.entries
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| self.entries.first())
+            .map_or("", |(_, t)| t.as_str())
+    }
+
+    /// The text in exactly `lang`, if it was written.
+    pub fn exact(&self, lang: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// Languages written, in order (empty string: the default language).
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(l, _)| l.as_str())
+    }
+
+    /// All translations, in order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().map(|(l, t)| (l.as_str(), t.as_str()))
+    }
+
+    /// Gives the plain-string form the default language's code.
+    pub(crate) fn resolve_default(&mut self, default: &str) {
+        for (l, _) in &mut self.entries {
+            if l.is_empty() {
+                default.clone_into(l);
+            }
+        }
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.entries.iter().map(|(l, t)| (l, t)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or one text per language such as { fr: \"…\", en: \"…\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::new("", v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut entries: Vec<(String, String)> = Vec::new();
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    if entries.iter().any(|(l, _)| *l == lang) {
+                        return Err(de::Error::custom(format_args!(
+                            "the language `{lang}` is given twice"
+                        )));
+                    }
+                    entries.push((lang, text));
+                }
+                Ok(Text { entries })
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}

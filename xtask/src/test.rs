@@ -1,0 +1,141 @@
+//! `cargo xtask test`: every check the project has, in one run, with a plain summary.
+
+use crate::{root, run, serve, site, step, tools};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+struct Outcome {
+    name: &'static str,
+    result: Result<(), String>,
+    seconds: f64,
+}
+
+pub fn all() -> ExitCode {
+    let start = Instant::now();
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut check = |name: &'static str, f: &mut dyn FnMut() -> Result<(), String>| {
+        let t = Instant::now();
+        let result = step(name, f);
+        outcomes.push(Outcome {
+            name,
+            result,
+            seconds: t.elapsed().as_secs_f64(),
+        });
+    };
+
+    check("cargo fmt --check", &mut || {
+        run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))
+    });
+    check("cargo clippy (native crates)", &mut || {
+        run(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "diag-web",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    check(
+        "cargo test (native: core, cli, fixtures, personas, doc tests)",
+        &mut || run(Command::new("cargo").args(["test", "--workspace", "--exclude", "diag-web"])),
+    );
+
+    // Everything below needs the Wasm tool chain.
+    let tools = tools::for_build();
+    let browser = tools::chromium();
+    check("cargo clippy (web crate, wasm32)", &mut || {
+        tools.as_ref().map_err(Clone::clone)?;
+        run(Command::new("cargo").args([
+            "clippy",
+            "-p",
+            "diag-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    check("release site build", &mut || {
+        let tools = tools.as_ref().map_err(Clone::clone)?;
+        site::build(tools)?.print();
+        Ok(())
+    });
+    check("wasm-bindgen-test in headless Chromium", &mut || {
+        tools.as_ref().map_err(Clone::clone)?;
+        browser.as_ref().map_err(Clone::clone)?;
+        run(Command::new("cargo")
+            .args([
+                "test",
+                "-p",
+                "diag-web",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+    });
+    check("end-to-end suite in headless Chromium", &mut || {
+        browser.as_ref().map_err(Clone::clone)?;
+        let listener = serve::bind(0)?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let dist = root().join(site::DIST);
+        std::thread::spawn(move || serve::run(listener, dist));
+        let fixtures = write_fixtures()?;
+        run(Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+            .env("FIXTURES", fixtures))
+    });
+
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    println!(
+        "\n==== Summary ({:.0} s) ====",
+        start.elapsed().as_secs_f64()
+    );
+    for o in &outcomes {
+        match &o.result {
+            Ok(()) => println!("  ok    {:<62} {:>6.1} s", o.name, o.seconds),
+            Err(e) => println!("  FAIL  {:<62} {:>6.1} s\n        {e}", o.name, o.seconds),
+        }
+    }
+    println!(
+        "checks: {} passed, {failed} failed",
+        outcomes.len() - failed
+    );
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// What the browser suite needs to know about the bundled questionnaire,
+/// computed by the core so the JavaScript side parses no YAML.
+fn write_fixtures() -> Result<String, String> {
+    let src = std::fs::read_to_string(root().join("questionnaires/villeneuve-la-garenne.yaml"))
+        .map_err(|e| format!("cannot read the bundled questionnaire: {e}"))?;
+    let q = diag_core::Questionnaire::from_yaml(&src)
+        .map_err(|e| e.render("villeneuve-la-garenne.yaml", &src))?;
+    let lang = q.default_language();
+    let questions: Vec<serde_json::Value> = q
+        .questions
+        .iter()
+        .map(|question| {
+            serde_json::json!({
+                "id": question.id,
+                "text": question.text.get(lang),
+                "options": question.options.iter().map(|o| serde_json::json!({"id": o.id, "text": o.text.get(lang)})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let json = serde_json::json!({ "title": q.title.get(lang), "questions": questions });
+    let dir = root().join("target/e2e");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("fixtures.json");
+    std::fs::write(&path, json.to_string()).map_err(|e| e.to_string())?;
+    Ok(path.display().to_string())
+}
