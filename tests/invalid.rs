@@ -1,7 +1,12 @@
 //! Every file in `tests/invalid/` is a broken questionnaire; the diagnostics
 //! it produces must match `<name>.expected` exactly (snapshot tests).
 //! Run with `BLESS=1` to write the snapshots after checking them by eye.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diag_core::{render_all, Questionnaire, Severity};
 use std::fs;

@@ -1,5 +1,10 @@
 //! Every persona of `tests/personas.yaml` gets the parcours an advisor expects.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diag_core::{personas, Questionnaire};
 use std::collections::BTreeSet;

@@ -1,25 +1,135 @@
 //! `diag`: the questionnaire author's tool. A thin shell over diag-core.
 
-use anyhow::{bail, Context, Result};
-use diag_core::{render_all, Answers, Questionnaire, Severity};
+mod render;
+
+use anyhow::{anyhow, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use diag_core::{personas, simulate, Answers, Questionnaire, Severity};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-diag — check and try out a Diagnostic numérique questionnaire
+/// Check and try out a Diagnostic numérique questionnaire.
+#[derive(Parser)]
+#[command(
+    name = "diag",
+    version,
+    after_help = "Example:\n  diag check questionnaires/villeneuve-la-garenne.yaml"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Usage:
-  diag check FILE...            every error and warning, located (exit 1 on errors)
-  diag score FILE ANSWERS       the outcome for an answers file (YAML or JSON); --json for all details
-  diag score FILE --code CODE   the same, from a result code
-  diag code FILE ANSWERS        the result code of an answers file
-  diag decode FILE CODE         the answers a result code holds
+#[derive(Subcommand)]
+enum Command {
+    /// Every error and warning of each file, with line, column and a hint. Exit 1 on errors.
+    #[command(
+        after_help = "Example:\n  diag check questionnaires/villeneuve-la-garenne.yaml\n  diag check --format json --deny-warnings *.yaml"
+    )]
+    Check {
+        /// Questionnaire files.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Colour: auto (on a terminal), always or never.
+        #[arg(long, value_enum, default_value_t = Colour::Auto)]
+        color: Colour,
+    },
+    /// The outcome for a set of answers: parcours, reason, next step, score per dimension.
+    #[command(
+        after_help = "Example:\n  diag score questionnaires/villeneuve-la-garenne.yaml answers.yaml\n  diag score questionnaires/villeneuve-la-garenne.yaml --code VLG-7KQ2-93XM-B4A --json"
+    )]
+    Score {
+        /// Questionnaire file.
+        file: String,
+        /// Answers file (YAML or JSON: `question: option`, lists for multiple choice).
+        #[arg(required_unless_present = "code")]
+        answers: Option<String>,
+        /// Read the answers from a result code instead.
+        #[arg(long, conflicts_with = "answers")]
+        code: Option<String>,
+        /// Print the whole outcome as JSON (with the rule trace).
+        #[arg(long)]
+        json: bool,
+        /// Language of the texts shown.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// The result code of a set of answers.
+    #[command(
+        after_help = "Example:\n  diag code questionnaires/villeneuve-la-garenne.yaml answers.yaml"
+    )]
+    Code {
+        /// Questionnaire file.
+        file: String,
+        /// Answers file (YAML or JSON).
+        answers: String,
+    },
+    /// The answers a result code holds, as JSON.
+    #[command(
+        after_help = "Example:\n  diag decode questionnaires/villeneuve-la-garenne.yaml VLG-7KQ2-93XM-B4A"
+    )]
+    Decode {
+        /// Questionnaire file.
+        file: String,
+        /// The result code (case, spaces and dashes do not matter).
+        code: String,
+    },
+    /// Proof that the rules work: which parcours can be reached and how, which rules never
+    /// decide, the share of each parcours, questions that change nothing. Exit 1 when a
+    /// parcours cannot be reached.
+    #[command(
+        after_help = "Example:\n  diag simulate questionnaires/villeneuve-la-garenne.yaml --samples 200000 --seed 7"
+    )]
+    Simulate {
+        /// Questionnaire file.
+        file: String,
+        /// Random answer sets to try when there are too many to try them all.
+        #[arg(long, default_value_t = 100_000)]
+        samples: u64,
+        /// Seed of the random answers (the same seed gives the same report).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Runs a personas file: each persona's answers must give the expected parcours.
+    #[command(
+        after_help = "Example:\n  diag personas questionnaires/villeneuve-la-garenne.yaml tests/personas.yaml"
+    )]
+    Personas {
+        /// Questionnaire file.
+        file: String,
+        /// Personas file.
+        personas: String,
+    },
+    /// Prints the JSON Schema of the questionnaire format (committed as questionnaires/schema.json).
+    #[command(after_help = "Example:\n  diag schema > questionnaires/schema.json")]
+    Schema,
+}
 
-Example:
-  diag check questionnaires/villeneuve-la-garenne.yaml";
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Colour {
+    Auto,
+    Always,
+    Never,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = Cli::parse();
+    match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("diag: {e:#}");
@@ -29,29 +139,63 @@ fn main() -> ExitCode {
 }
 
 fn read(path: &str) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow!(
+            "{path} is not UTF-8 text (byte {} is invalid); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn load(path: &str) -> Result<Questionnaire> {
     let src = read(path)?;
-    Questionnaire::from_yaml(&src)
-        .map_err(|e| anyhow::anyhow!("{path} is not valid:\n{}", e.render(path, &src)))
+    Questionnaire::from_yaml(&src).map_err(|e| {
+        anyhow!(
+            "{path} has errors; run `diag check {path}`\n\n{}",
+            e.render(path, &src)
+        )
+    })
 }
 
-fn run(args: &[String]) -> Result<ExitCode> {
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        [] | ["--help" | "-h" | "help", ..] => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        ["check", files @ ..] if !files.is_empty() => {
+fn read_answers(path: &str) -> Result<Answers> {
+    let src = read(path)?;
+    serde_yaml::from_str(&src)
+        .map_err(|e| anyhow!("{path} is not an answers file (a mapping `question: option`): {e}"))
+}
+
+fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Check {
+            files,
+            format,
+            deny_warnings,
+            color,
+        } => {
+            let colour = match color {
+                Colour::Always => true,
+                Colour::Never => false,
+                Colour::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
             let mut failed = false;
-            for file in files {
+            let mut json = Vec::new();
+            for file in &files {
                 let src = read(file)?;
                 let diags = Questionnaire::check(&src);
-                failed |= diags.iter().any(|d| d.severity == Severity::Error);
-                print!("{}", render_all(&diags, file, &src));
+                failed |= diags
+                    .iter()
+                    .any(|d| d.severity == Severity::Error || deny_warnings);
+                match format {
+                    Format::Text => print!("{}", render::diagnostics(&diags, file, &src, colour)),
+                    Format::Json => {
+                        json.push(serde_json::json!({ "file": file, "diagnostics": diags }))
+                    }
+                }
+            }
+            if let Format::Json = format {
+                println!("{}", serde_json::to_string_pretty(&json)?);
             }
             Ok(if failed {
                 ExitCode::FAILURE
@@ -59,68 +203,81 @@ fn run(args: &[String]) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        ["score", file, "--code", code] | ["score", file, "--code", code, "--json"] => {
-            let q = load(file)?;
-            let answers = diag_core::decode(&q, code).map_err(|e| anyhow::anyhow!("{e}"))?;
-            score(&q, &answers, words.last() == Some(&"--json"))
-        }
-        ["score", file, answers] | ["score", file, answers, "--json"] => {
-            let q = load(file)?;
-            let answers = read_answers(answers)?;
-            score(&q, &answers, words.last() == Some(&"--json"))
-        }
-        ["code", file, answers] => {
-            let q = load(file)?;
-            println!("{}", diag_core::encode(&q, &read_answers(answers)?));
+        Command::Score {
+            file,
+            answers,
+            code,
+            json,
+            lang,
+        } => {
+            let q = load(&file)?;
+            let answers = match (answers, code) {
+                (_, Some(code)) => diag_core::decode(&q, &code).map_err(|e| anyhow!("{e}"))?,
+                (Some(path), None) => read_answers(&path)?,
+                (None, None) => return Err(anyhow!("give an answers file or --code")),
+            };
+            let outcome = diag_core::evaluate(&q, &answers);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&outcome)?);
+            } else {
+                let lang = lang.unwrap_or_else(|| q.default_language().to_owned());
+                print!("{}", render::outcome(&q, &outcome, &answers, &lang));
+            }
             Ok(ExitCode::SUCCESS)
         }
-        ["decode", file, code] => {
-            let q = load(file)?;
-            let answers = diag_core::decode(&q, code).map_err(|e| anyhow::anyhow!("{e}"))?;
+        Command::Code { file, answers } => {
+            let q = load(&file)?;
+            println!("{}", diag_core::encode(&q, &read_answers(&answers)?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Decode { file, code } => {
+            let q = load(&file)?;
+            let answers = diag_core::decode(&q, &code).map_err(|e| anyhow!("{e}"))?;
             println!("{}", serde_json::to_string_pretty(&answers)?);
             Ok(ExitCode::SUCCESS)
         }
-        [cmd, ..] => bail!("unknown command or missing argument for `{cmd}`; see `diag --help`"),
+        Command::Simulate {
+            file,
+            samples,
+            seed,
+            json,
+        } => {
+            let q = load(&file)?;
+            let sim = simulate::simulate(&q, samples, seed);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&sim)?);
+            } else {
+                print!("{}", render::simulation(&q, &sim));
+            }
+            let unreachable = sim.parcours.iter().any(|p| p.count == 0);
+            Ok(if unreachable {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Personas {
+            file,
+            personas: path,
+        } => {
+            let q = load(&file)?;
+            let list = personas::parse(&read(&path)?).map_err(|e| anyhow!("{path}: {e}"))?;
+            let checked = personas::check(&q, list);
+            print!("{}", personas::report(&checked));
+            let failed = checked.iter().filter(|c| !c.mismatches.is_empty()).count();
+            println!(
+                "personas: {} passed, {failed} failed",
+                checked.len() - failed
+            );
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Schema => {
+            print!("{}", diag_core::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
     }
-}
-
-fn read_answers(path: &str) -> Result<Answers> {
-    let src = read(path)?;
-    serde_yaml::from_str(&src)
-        .with_context(|| format!("{path} is not an answers file (a mapping question: option)"))
-}
-
-fn score(q: &Questionnaire, answers: &Answers, json: bool) -> Result<ExitCode> {
-    let o = diag_core::evaluate(q, answers);
-    if json {
-        println!("{}", serde_json::to_string_pretty(&o)?);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let lang = q.default_language();
-    let title = q
-        .parcours_by_id(&o.parcours)
-        .map_or("", |p| p.title.get(lang));
-    println!("Parcours: {title} ({})", o.parcours);
-    println!("Because:  {}", o.because.get(lang));
-    if let Some(next) = &o.next {
-        println!("Next:     {next}");
-    }
-    for d in &o.dimensions {
-        let pct = d.percent.unwrap_or(0);
-        let bar = "#".repeat((pct / 5) as usize);
-        println!(
-            "  {:<14} {:<20} {:>3}% ({}/{}) {}",
-            d.id,
-            bar,
-            pct,
-            d.score,
-            d.max,
-            d.level.as_deref().unwrap_or("-")
-        );
-    }
-    if !o.complete {
-        println!("Partial: unanswered {}", o.missing.join(", "));
-    }
-    println!("Code:     {}", diag_core::encode(q, answers));
-    Ok(ExitCode::SUCCESS)
 }

@@ -102,25 +102,43 @@ pub(crate) struct State<'q> {
 
 impl<'q> State<'q> {
     pub(crate) fn new(q: &'q Questionnaire, masks: &[Option<u32>]) -> Self {
+        let mut st = State::empty(q);
+        st.fill(masks);
+        st
+    }
+
+    /// Buffers sized for `q`, to be filled again and again (simulations).
+    pub(crate) fn empty(q: &'q Questionnaire) -> Self {
         let n = q.questions.len();
-        let mut st = State {
+        State {
             q,
             shown: vec![None; n],
             visible: vec![false; n],
             score: vec![0; q.dimensions.len()],
             max: vec![0; q.dimensions.len()],
             dont_know: 0,
-        };
+        }
+    }
+
+    /// Recomputes visibility and scores for `masks`, reusing the buffers.
+    pub(crate) fn fill(&mut self, masks: &[Option<u32>]) {
+        let q = self.q;
+        self.score.iter_mut().for_each(|s| *s = 0);
+        self.max.iter_mut().for_each(|s| *s = 0);
+        self.dont_know = 0;
         for section in &q.sections {
             // Conditions only read earlier questions, which are already settled.
-            let section_shown = section.show_if.as_ref().is_none_or(|c| st.holds(&c.expr));
+            let section_shown = section.show_if.as_ref().is_none_or(|c| self.holds(&c.expr));
             for i in section.questions.clone() {
                 let Some(question) = q.questions.get(i) else {
                     continue;
                 };
-                let shown =
-                    section_shown && question.show_if.as_ref().is_none_or(|c| st.holds(&c.expr));
-                if let Some(v) = st.visible.get_mut(i) {
+                let shown = section_shown
+                    && question
+                        .show_if
+                        .as_ref()
+                        .is_none_or(|c| self.holds(&c.expr));
+                if let Some(v) = self.visible.get_mut(i) {
                     *v = shown;
                 }
                 let answer = if shown {
@@ -128,20 +146,25 @@ impl<'q> State<'q> {
                 } else {
                     None
                 };
-                if let Some(s) = st.shown.get_mut(i) {
+                if let Some(s) = self.shown.get_mut(i) {
                     *s = answer;
                 }
                 if let Some(mask) = answer {
-                    st.add(question, mask);
+                    self.add(i, question, mask);
                 }
             }
         }
-        st
     }
 
-    fn add(&mut self, question: &Question, mask: u32) {
-        for (d, max) in self.max.iter_mut().enumerate() {
-            *max += self.q.max_points(question, d);
+    fn add(&mut self, i: usize, question: &Question, mask: u32) {
+        let dims = self.max.len();
+        let best = self
+            .q
+            .max_points
+            .get(i * dims..(i + 1) * dims)
+            .unwrap_or_default();
+        for (max, best) in self.max.iter_mut().zip(best) {
+            *max += best;
         }
         let mut dont_know = false;
         for (k, o) in question.options.iter().enumerate() {

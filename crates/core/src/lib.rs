@@ -31,6 +31,7 @@ mod evaluate;
 mod model;
 pub mod personas;
 mod raw;
+pub mod simulate;
 mod text;
 mod validate;
 mod yaml;
@@ -44,6 +45,8 @@ pub use model::{
     AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,
     Questionnaire, Rule, Section, Sessions,
 };
+#[cfg(feature = "schema")]
+pub use raw::json_schema;
 pub use text::Text;
 pub use validate::{FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS};
 pub use yaml::MAX_SOURCE_BYTES;

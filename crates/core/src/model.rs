@@ -40,6 +40,9 @@ pub struct Questionnaire {
     pub rules: Vec<Rule>,
     /// Warnings found while loading (a questionnaire with warnings still works).
     pub warnings: Vec<crate::Diagnostic>,
+    /// Highest points each question can give each dimension, `[question * dimensions + dimension]`,
+    /// computed once at load so scoring only adds.
+    pub(crate) max_points: Vec<u32>,
 }
 
 /// The organisation that runs the parcours.
@@ -259,8 +262,23 @@ impl Questionnaire {
     pub fn default_language(&self) -> &str {
         self.languages.first().map_or("fr", String::as_str)
     }
+    /// Fills the table of highest points per question and dimension.
+    pub(crate) fn with_max_points(mut self) -> Self {
+        let dims = self.dimensions.len();
+        self.max_points = self
+            .questions
+            .iter()
+            .flat_map(|q| {
+                (0..dims)
+                    .map(|d| self.best_points(q, d))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        self
+    }
+
     /// Highest points a question can give to dimension `dim`.
-    pub(crate) fn max_points(&self, q: &Question, dim: usize) -> u32 {
+    fn best_points(&self, q: &Question, dim: usize) -> u32 {
         let points = q.options.iter().map(|o| {
             o.scores
                 .iter()

@@ -81,6 +81,18 @@ pub fn check(q: &Questionnaire, personas: Vec<Persona>) -> Vec<Checked> {
                     outcome.missing.join(", ")
                 ));
             }
+            let hidden: Vec<&str> = outcome
+                .skipped
+                .iter()
+                .filter(|s| persona.answers.get(&s.question).is_some())
+                .map(|s| s.question.as_str())
+                .collect();
+            if !hidden.is_empty() {
+                mismatches.push(format!(
+                    "answers questions this persona would not be shown: {}",
+                    hidden.join(", ")
+                ));
+            }
             if !outcome.ignored.is_empty() {
                 mismatches.push(format!(
                     "answers that do not fit the questionnaire: {}",

@@ -9,7 +9,15 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "Diagnostic numérique questionnaire",
+        description = "See questionnaires/FORMAT.md"
+    )
+)]
 pub(crate) struct RawQuestionnaire {
     pub format: u32,
     pub id: String,
@@ -32,6 +40,7 @@ pub(crate) struct RawQuestionnaire {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawOrganisation {
     pub name: Text,
@@ -48,6 +57,7 @@ pub(crate) struct RawOrganisation {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawPermanence {
     pub place: Text,
@@ -55,6 +65,7 @@ pub(crate) struct RawPermanence {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawDimension {
     pub id: String,
@@ -64,6 +75,7 @@ pub(crate) struct RawDimension {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawLevel {
     pub id: String,
@@ -73,6 +85,7 @@ pub(crate) struct RawLevel {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawScale {
     pub id: String,
@@ -80,6 +93,7 @@ pub(crate) struct RawScale {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawParcours {
     pub id: String,
@@ -96,6 +110,7 @@ pub(crate) struct RawParcours {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawSessions {
     pub from: String,
@@ -105,6 +120,7 @@ pub(crate) struct RawSessions {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawSection {
     pub id: String,
@@ -117,6 +133,7 @@ pub(crate) struct RawSection {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawQuestion {
     pub id: String,
@@ -138,6 +155,7 @@ pub(crate) struct RawQuestion {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum RawKind {
     Single,
@@ -147,6 +165,7 @@ pub(crate) enum RawKind {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawOption {
     pub id: String,
@@ -160,6 +179,7 @@ pub(crate) struct RawOption {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub(crate) struct RawRule {
     #[serde(default)]
@@ -170,4 +190,12 @@ pub(crate) struct RawRule {
     pub because: Text,
     #[serde(default)]
     pub next: Option<String>,
+}
+
+/// The JSON Schema of the questionnaire format, pretty-printed, for YAML
+/// editors (yaml-language-server) and `diag schema`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RawQuestionnaire);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

@@ -427,23 +427,27 @@ impl Validator {
         {
             return None;
         }
-        Some(Questionnaire {
-            id: raw.id,
-            version: raw.version,
-            code_prefix: raw.code_prefix,
-            languages: raw.languages,
-            title,
-            introduction,
-            duration_minutes: raw.duration_minutes,
-            organisation,
-            dimensions,
-            levels,
-            parcours,
-            sections,
-            questions,
-            rules,
-            warnings: Vec::new(),
-        })
+        Some(
+            Questionnaire {
+                id: raw.id,
+                version: raw.version,
+                code_prefix: raw.code_prefix,
+                languages: raw.languages,
+                title,
+                introduction,
+                duration_minutes: raw.duration_minutes,
+                organisation,
+                dimensions,
+                levels,
+                parcours,
+                sections,
+                questions,
+                rules,
+                warnings: Vec::new(),
+                max_points: Vec::new(),
+            }
+            .with_max_points(),
+        )
     }
 
     fn organisation(&mut self, o: &RawOrganisation) -> Organisation {

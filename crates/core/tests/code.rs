@@ -1,5 +1,10 @@
 //! Result codes: round trips, and a plain error for every kind of bad code.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diag_core::{decode, encode, Answers, CodeError, Questionnaire};
 

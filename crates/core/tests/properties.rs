@@ -1,5 +1,10 @@
 //! Properties that must hold for any answers and any input.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diag_core::{decode, encode, evaluate, Answers, Questionnaire};
 use proptest::prelude::*;

@@ -1,6 +1,11 @@
 //! Scoring and recommendation on a small questionnaire whose numbers are easy
 //! to follow: `bases` is scored only by `souris` (a scale worth 0, 1 or 2).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use diag_core::{evaluate, recommend, Answers, Questionnaire};
 

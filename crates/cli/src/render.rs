@@ -1,0 +1,163 @@
+//! Text output of the commands, for people.
+
+use diag_core::simulate::Simulation;
+use diag_core::{render_all, Answers, Diagnostic, Outcome, Questionnaire};
+use std::fmt::Write as _;
+
+const RED: &str = "\x1b[1;31m";
+const YELLOW: &str = "\x1b[1;33m";
+const BLUE: &str = "\x1b[1;34m";
+const RESET: &str = "\x1b[0m";
+
+/// Diagnostics as `diag check` prints them; colour only adds escapes around
+/// the same text, so the plain form is what tests and the web preview compare.
+pub fn diagnostics(diags: &[Diagnostic], file: &str, src: &str, colour: bool) -> String {
+    let plain = render_all(diags, file, src);
+    if !colour {
+        return plain;
+    }
+    plain
+        .lines()
+        .map(|l| {
+            if l.starts_with("error") {
+                format!("{RED}{l}{RESET}")
+            } else if l.starts_with("warning") {
+                format!("{YELLOW}{l}{RESET}")
+            } else if l.trim_start().starts_with('|')
+                || l.trim_start().starts_with("-->")
+                || l.trim_start().starts_with('=')
+            {
+                format!("{BLUE}{l}{RESET}")
+            } else {
+                l.to_owned()
+            }
+        })
+        .fold(String::new(), |acc, l| acc + &l + "\n")
+}
+
+pub fn outcome(q: &Questionnaire, o: &Outcome, answers: &Answers, lang: &str) -> String {
+    let mut out = String::new();
+    let title = |id: &str| {
+        q.parcours_by_id(id)
+            .map_or(id.to_owned(), |p| p.title.get(lang).to_owned())
+    };
+    let _ = writeln!(out, "Parcours: {} ({})", title(&o.parcours), o.parcours);
+    let _ = writeln!(out, "Because:  {}", o.because.get(lang));
+    if let Some(next) = &o.next {
+        let _ = writeln!(out, "Next:     {} ({next})", title(next));
+    }
+    let _ = writeln!(out, "Skill profile:");
+    for (d, score) in q.dimensions.iter().zip(&o.dimensions) {
+        let (bar, pct) = match score.percent {
+            Some(p) => (
+                "#".repeat((p / 5) as usize) + &".".repeat(20 - (p / 5) as usize),
+                format!("{p:>3}%"),
+            ),
+            None => (" ".repeat(20), "  - ".to_owned()),
+        };
+        let level = score
+            .level
+            .as_deref()
+            .and_then(|l| q.levels.iter().find(|x| x.id == l))
+            .map_or("not assessed", |l| l.label.get(lang));
+        let _ = writeln!(
+            out,
+            "  {:<28} [{bar}] {pct} ({}/{})  {level}",
+            d.label.get(lang),
+            score.score,
+            score.max
+        );
+    }
+    let _ = writeln!(out, "\"Je ne sais pas\": {}", o.dont_know);
+    if !o.complete {
+        let _ = writeln!(out, "Partial: not answered yet: {}", o.missing.join(", "));
+    }
+    if !o.ignored.is_empty() {
+        let _ = writeln!(
+            out,
+            "Ignored (do not fit the questionnaire): {}",
+            o.ignored.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Decided by rule {}: {}",
+        o.rule + 1,
+        o.trace.last().map_or("", |t| t.when.as_str())
+    );
+    let _ = writeln!(out, "Code:     {}", diag_core::encode(q, answers));
+    out
+}
+
+pub fn simulation(q: &Questionnaire, s: &Simulation) -> String {
+    let mut out = String::new();
+    let how = if s.exhaustive {
+        "every possible answer set"
+    } else {
+        "random answer sets"
+    };
+    let _ = writeln!(out, "{} answer sets evaluated ({how}).\n", s.evaluated);
+    let _ = writeln!(out, "Parcours:");
+    for p in &s.parcours {
+        match &p.code {
+            Some(code) => {
+                let _ = writeln!(
+                    out,
+                    "  ok          {:<22} {:>6.2} %   example: {code}",
+                    p.id, p.share
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  UNREACHABLE {:<22} no answer set leads to it: check the rules naming it",
+                    p.id
+                );
+            }
+        }
+    }
+    let _ = writeln!(out, "\nRules:");
+    for r in &s.rules {
+        let note = if r.never_holds() {
+            "  <- never holds"
+        } else if r.is_shadowed() {
+            "  <- holds, but an earlier rule always decides first"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {:>2}. {:>8} decided  {:<22} when {}{note}",
+            r.rule + 1,
+            r.decided,
+            r.parcours,
+            r.when
+        );
+    }
+    if s.inert_questions.is_empty() {
+        let _ = writeln!(out, "\nEvery question can change the recommendation.");
+    } else {
+        let _ = writeln!(
+            out,
+            "\nQuestions that never changed the recommendation (fine for information the advisor wants; otherwise remove them or use them in a rule):"
+        );
+        for id in &s.inert_questions {
+            let text = q
+                .question(id)
+                .map_or("", |(_, x)| x.text.get(q.default_language()));
+            let _ = writeln!(out, "  {id}: {text}");
+        }
+    }
+    let unreachable: Vec<&str> = s
+        .parcours
+        .iter()
+        .filter(|p| p.count == 0)
+        .map(|p| p.id.as_str())
+        .collect();
+    if unreachable.is_empty() {
+        let _ = writeln!(out, "\nAll {} parcours can be reached.", s.parcours.len());
+    } else {
+        let _ = writeln!(out, "\nUnreachable: {}", unreachable.join(", "));
+    }
+    out
+}

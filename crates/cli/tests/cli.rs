@@ -1,0 +1,241 @@
+//! Runs the real `diag` binary on valid and invalid files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn diag(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diag"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const BUNDLED: &str = "questionnaires/villeneuve-la-garenne.yaml";
+
+#[test]
+fn check_passes_the_bundled_questionnaire() {
+    let o = diag(&["check", BUNDLED]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with("villeneuve-la-garenne.yaml: 0 errors, 0 warnings\n"));
+}
+
+#[test]
+fn check_prints_located_errors_and_fails() {
+    let file = "tests/invalid/11-unknown-question.yaml";
+    let o = diag(&["check", "--color", "never", file]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[unknown-question]: there is no question `cherche-emplois`"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" --> tests/invalid/11-unknown-question.yaml:51:25"),
+        "{out}"
+    );
+    assert!(
+        out.contains("show-if: answer(cherche-emplois) == oui"),
+        "{out}"
+    );
+    assert!(out.contains("^^^^^^^^^^^^^^^"), "{out}");
+    assert!(
+        out.contains("= help: did you mean `cherche-emploi`?"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_reports_every_file_and_colours_only_on_request() {
+    let o = diag(&[
+        "check",
+        "--color",
+        "always",
+        BUNDLED,
+        "tests/invalid/43-many-errors.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("\x1b[1;31merror[unknown-question]"), "{out}");
+    assert!(
+        out.contains("43-many-errors.yaml: 3 errors, 0 warnings"),
+        "{out}"
+    );
+    let plain = diag(&["check", "tests/invalid/43-many-errors.yaml"]);
+    assert!(
+        !stdout(&plain).contains('\x1b'),
+        "not a terminal: no colour"
+    );
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let o = diag(&[
+        "check",
+        "--format",
+        "json",
+        "tests/invalid/14-unknown-level.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v[0]["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-level");
+    assert_eq!(d["line"], 54);
+    assert_eq!(d["column"], 27);
+    assert_eq!(d["severity"], "error");
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let o = diag(&["check", "tests/fixtures/warnings.yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("warning[unreachable-rule]"));
+    let o = diag(&["check", "--deny-warnings", "tests/fixtures/warnings.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn score_code_and_decode_agree() {
+    let dir = std::env::temp_dir().join(format!("diag-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let answers = dir.join("answers.yaml");
+    std::fs::write(&answers, "cherche-emploi: oui\nsouris: non\ncv: seul\n").unwrap();
+    let answers = answers.to_str().unwrap();
+    let fixture = "tests/fixtures/minimal.yaml";
+
+    let o = diag(&["score", fixture, answers]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("Parcours: Initiation (initiation)"), "{out}");
+    assert!(out.contains("Because:  Les bases d'abord."), "{out}");
+    assert!(out.contains("Next:     Emploi (emploi)"), "{out}");
+
+    let code = stdout(&diag(&["code", fixture, answers])).trim().to_owned();
+    assert!(code.starts_with("EX-"), "{code}");
+    let decoded: serde_json::Value =
+        serde_json::from_slice(&diag(&["decode", fixture, &code]).stdout).unwrap();
+    assert_eq!(
+        decoded,
+        serde_json::json!({"cherche-emploi": "oui", "souris": "non", "cv": "seul"})
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&diag(&["score", fixture, "--code", &code, "--json"]).stdout)
+            .unwrap();
+    assert_eq!(json["parcours"], "initiation");
+    assert_eq!(json["trace"][0]["held"], true);
+}
+
+#[test]
+fn a_bad_code_is_one_clear_line() {
+    let o = diag(&["decode", "tests/fixtures/minimal.yaml", "EX-12"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("missing"), "{err}");
+}
+
+#[test]
+fn simulate_shows_every_parcours_reachable_on_the_bundled_questionnaire() {
+    let o = diag(&["simulate", BUNDLED, "--samples", "20000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    for p in ["initiation", "bureautique", "bureautique-avancee", "emploi"] {
+        assert!(
+            out.lines()
+                .any(|l| l.contains(" ok ") && l.contains(p) && l.contains("example: VLG-")),
+            "{p}: {out}"
+        );
+    }
+    assert!(out.contains("All 4 parcours can be reached."));
+}
+
+#[test]
+fn simulate_fails_and_names_an_unreachable_parcours() {
+    let o = diag(&["simulate", "tests/fixtures/unreachable.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("UNREACHABLE emploi"), "{out}");
+    assert!(
+        out.contains("every possible answer set"),
+        "small space: enumerated\n{out}"
+    );
+    assert!(out.contains("<- never holds"), "{out}");
+}
+
+#[test]
+fn simulate_is_reproducible_for_a_seed() {
+    let a = stdout(&diag(&[
+        "simulate",
+        BUNDLED,
+        "--samples",
+        "5000",
+        "--seed",
+        "9",
+        "--json",
+    ]));
+    let b = stdout(&diag(&[
+        "simulate",
+        BUNDLED,
+        "--samples",
+        "5000",
+        "--seed",
+        "9",
+        "--json",
+    ]));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn personas_pass_on_the_bundled_questionnaire() {
+    let o = diag(&["personas", BUNDLED, "tests/personas.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains(" passed, 0 failed"));
+}
+
+#[test]
+fn the_committed_schema_is_the_one_the_code_describes() {
+    let o = diag(&["schema"]);
+    let committed = std::fs::read_to_string(root().join("questionnaires/schema.json")).unwrap();
+    assert!(
+        stdout(&o) == committed,
+        "questionnaires/schema.json is stale: run `cargo run -p diag-cli -- schema > questionnaires/schema.json`"
+    );
+    let first = std::fs::read_to_string(root().join(BUNDLED)).unwrap();
+    assert!(first.starts_with("# yaml-language-server: $schema=./schema.json\n"));
+}
+
+#[test]
+fn usage_errors_are_short() {
+    let o = diag(&["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = diag(&["check", "does-not-exist.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).trim(),
+        "diag: cannot read does-not-exist.yaml: No such file or directory (os error 2)"
+    );
+    for cmd in [
+        "check", "score", "code", "decode", "simulate", "personas", "schema",
+    ] {
+        let o = diag(&[cmd, "--help"]);
+        assert!(
+            stdout(&o).contains("Example:"),
+            "{cmd} --help has no example"
+        );
+    }
+}
