@@ -1,9 +1,13 @@
 // Shared set-up for the end-to-end suite: Debian's Chromium driven by Playwright.
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 export const fixtures = JSON.parse(readFileSync(process.env.FIXTURES ?? 'target/e2e/fixtures.json', 'utf8'));
+export const SCREENSHOTS = 'tests/e2e/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 // Flags that keep Chromium quiet on a machine with no network but loopback.
 const ARGS = [
@@ -13,4 +17,92 @@ const ARGS = [
 
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+}
+
+/** A fresh page (own context: empty storage) that fails the test on any page error. */
+export async function freshPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+export async function start(page) {
+  await page.goto(BASE_URL);
+  await page.locator('h1').first().waitFor();
+}
+
+/** The id of the question on screen, from the URL. */
+export function questionId(page) {
+  const m = /#\/question\/(.+)$/.exec(new URL(page.url()).hash);
+  return m ? m[1] : null;
+}
+
+export async function waitForScreen(page, previousUrl) {
+  await page.waitForFunction((u) => location.href !== u, previousUrl);
+  await page.locator('[data-focus]').first().waitFor();
+}
+
+/** Answers as a persona would, with the mouse, until the result screen. */
+export async function answerWithMouse(page, answers) {
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.locator('legend').waitFor();
+  for (let guard = 0; guard < 60 && questionId(page); guard++) {
+    const id = questionId(page);
+    const chosen = [answers[id] ?? []].flat();
+    for (const option of chosen) await page.locator(`label[for="opt-${id}-${option}"]`).click();
+    const before = page.url();
+    await page.locator('button[type=submit]').click();
+    await waitForScreen(page, before);
+  }
+  assert.match(page.url(), /#\/resultat$/);
+}
+
+/** The same with the keyboard alone: Tab, arrows, Space, Enter. */
+export async function answerWithKeyboard(page, answers, optionsOf) {
+  await focusOn(page, (el) => el.tagName === 'BUTTON' && el.textContent.trim() === 'Commencer');
+  await page.keyboard.press('Enter');
+  await page.locator('legend').waitFor();
+  for (let guard = 0; guard < 60 && questionId(page); guard++) {
+    const id = questionId(page);
+    const options = optionsOf(id);
+    const chosen = [answers[id] ?? []].flat();
+    const inputs = await page.locator(`input[name="${id}"]`).all();
+    const multiple = (await inputs[0].getAttribute('type')) === 'checkbox';
+    if (multiple) {
+      for (const [k, o] of options.entries()) {
+        await focusOn(page, (el, want) => el.id === want, `opt-${id}-${o}`);
+        if (chosen.includes(o)) await page.keyboard.press('Space');
+        void k;
+      }
+    } else if (chosen.length) {
+      const k = options.indexOf(chosen[0]);
+      await focusOn(page, (el, name) => el.name === name, id);
+      // Tab lands on the first radio: Space checks it, each arrow moves and checks.
+      await page.keyboard.press('Space');
+      for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
+    }
+    await focusOn(page, (el) => el.type === 'submit');
+    const before = page.url();
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, before);
+  }
+  assert.match(page.url(), /#\/resultat$/);
+}
+
+/** Presses Tab until the focused element matches (at most 40 times). */
+export async function focusOn(page, predicate, arg) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(([p, a]) => new Function('el', 'arg', `return (${p})(el, arg)`)(document.activeElement, a), [predicate.toString(), arg])) return;
+  }
+  throw new Error(`could not reach ${predicate} with Tab`);
+}
+
+/** axe-core on the page: no violation at all. */
+export async function assertAccessible(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  assert.deepEqual(summary, [], `${label}: axe violations`);
 }

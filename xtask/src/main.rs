@@ -23,7 +23,8 @@ use std::time::Instant;
 const USAGE: &str = "\
 cargo xtask serve [--port N]   build the site (release) and serve it on http://127.0.0.1:8080
 cargo xtask build              build the site into dist/ and print its sizes
-cargo xtask test               run every test (what CI runs)";
+cargo xtask test               run every test (what CI runs)
+cargo xtask e2e [FILE...]      only the browser end-to-end suite, on the site already in dist/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         },
         ["build"] => build_command(),
         ["test"] => return test::all(),
+        ["e2e", files @ ..] => test::e2e(files),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

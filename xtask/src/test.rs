@@ -80,15 +80,7 @@ pub fn all() -> ExitCode {
     });
     check("end-to-end suite in headless Chromium", &mut || {
         browser.as_ref().map_err(Clone::clone)?;
-        let listener = serve::bind(0)?;
-        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let dist = root().join(site::DIST);
-        std::thread::spawn(move || serve::run(listener, dist));
-        let fixtures = write_fixtures()?;
-        run(Command::new("node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
-            .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
-            .env("FIXTURES", fixtures))
+        e2e(&[])
     });
 
     let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
@@ -113,6 +105,26 @@ pub fn all() -> ExitCode {
     }
 }
 
+/// Serves `dist/` on a free loopback port and runs the end-to-end suite
+/// (`files`: only these test files).
+pub fn e2e(files: &[&str]) -> Result<(), String> {
+    let listener = serve::bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let dist = root().join(site::DIST);
+    std::thread::spawn(move || serve::run(listener, dist));
+    let fixtures = write_fixtures()?;
+    let mut cmd = Command::new("node");
+    cmd.args(["--test", "--test-concurrency=1"]);
+    if files.is_empty() {
+        cmd.arg("tests/e2e/");
+    } else {
+        cmd.args(files);
+    }
+    run(cmd
+        .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
+        .env("FIXTURES", fixtures))
+}
+
 /// What the browser suite needs to know about the bundled questionnaire,
 /// computed by the core so the JavaScript side parses no YAML.
 fn write_fixtures() -> Result<String, String> {
@@ -132,7 +144,30 @@ fn write_fixtures() -> Result<String, String> {
             })
         })
         .collect();
-    let json = serde_json::json!({ "title": q.title.get(lang), "questions": questions });
+    // Three complete personas with different parcours, for the scripted residents.
+    let personas_src =
+        std::fs::read_to_string(root().join("tests/personas.yaml")).map_err(|e| e.to_string())?;
+    let list = diag_core::personas::parse(&personas_src)?;
+    let mut seen = Vec::new();
+    let mut personas = Vec::new();
+    for p in list {
+        let outcome = diag_core::evaluate(&q, &p.answers);
+        if !outcome.complete || seen.contains(&outcome.parcours) || personas.len() == 3 {
+            continue;
+        }
+        seen.push(outcome.parcours.clone());
+        let title = q
+            .parcours_by_id(&outcome.parcours)
+            .map(|x| x.title.get(lang).to_owned());
+        personas.push(serde_json::json!({
+            "name": p.name,
+            "answers": p.answers,
+            "parcours": outcome.parcours,
+            "title": title,
+            "code": diag_core::encode(&q, &p.answers),
+        }));
+    }
+    let json = serde_json::json!({ "title": q.title.get(lang), "questions": questions, "personas": personas });
     let dir = root().join("target/e2e");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let path = dir.join("fixtures.json");

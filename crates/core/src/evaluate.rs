@@ -452,3 +452,103 @@ pub(crate) fn recommend_masks(q: &Questionnaire, masks: &[Option<u32>]) -> usize
     let st = State::new(q, masks);
     q.rules.get(st.decide()).map_or(0, |r| r.parcours)
 }
+
+/// Which questions are shown for these answers, by index in
+/// [`Questionnaire::questions`]: the order a person goes through them.
+/// A `show-if` only reads earlier answers, so the list is final for every
+/// question before the first unanswered one.
+pub fn shown_questions(q: &Questionnaire, answers: &Answers) -> Vec<usize> {
+    let (masks, _) = answers.to_masks(q);
+    let st = State::new(q, &masks);
+    st.visible
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The questions a person will probably go through: those shown, plus those
+/// whose `show-if` depends on questions not answered yet. This is the "of N"
+/// in "Question 4 of N": it only shrinks or grows when an answer settles it.
+pub fn expected_questions(q: &Questionnaire, answers: &Answers) -> Vec<usize> {
+    let (masks, _) = answers.to_masks(q);
+    let st = State::new(q, &masks);
+    let mut shown: Vec<Option<bool>> = vec![Some(false); q.questions.len()];
+    for section in &q.sections {
+        let section_shown = section
+            .show_if
+            .as_ref()
+            .map_or(Some(true), |c| st.maybe(&c.expr, &shown, &masks));
+        for i in section.questions.clone() {
+            let own = q
+                .questions
+                .get(i)
+                .and_then(|x| x.show_if.as_ref())
+                .map_or(Some(true), |c| st.maybe(&c.expr, &shown, &masks));
+            let v = match (section_shown, own) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (Some(true), Some(true)) => Some(true),
+                _ => None,
+            };
+            if let Some(slot) = shown.get_mut(i) {
+                *slot = v;
+            }
+        }
+    }
+    shown
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v != Some(false))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+impl State<'_> {
+    /// Three-valued evaluation of a `show-if`: `None` when it depends on a
+    /// question that may still be answered.
+    fn maybe(&self, e: &Expr, shown: &[Option<bool>], masks: &[Option<u32>]) -> Option<bool> {
+        match e {
+            Expr::Not(e) => self.maybe(e, shown, masks).map(|b| !b),
+            Expr::And(v) => {
+                let mut unknown = false;
+                for x in v {
+                    match self.maybe(x, shown, masks) {
+                        Some(false) => return Some(false),
+                        None => unknown = true,
+                        Some(true) => {}
+                    }
+                }
+                if unknown {
+                    None
+                } else {
+                    Some(true)
+                }
+            }
+            Expr::Or(v) => {
+                let mut unknown = false;
+                for x in v {
+                    match self.maybe(x, shown, masks) {
+                        Some(true) => return Some(true),
+                        None => unknown = true,
+                        Some(false) => {}
+                    }
+                }
+                if unknown {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            Expr::Answered(q) | Expr::Chosen(q, _) | Expr::Answer(q, _, _) => {
+                let settled = match shown.get(*q).copied().flatten() {
+                    Some(false) => true,
+                    Some(true) => masks.get(*q).copied().flatten().is_some(),
+                    None => false,
+                };
+                settled.then(|| self.holds(e))
+            }
+            other => Some(self.holds(other)),
+        }
+    }
+}

@@ -40,7 +40,10 @@ pub use answers::{Answer, Answers};
 pub use code::{decode, encode, CodeError};
 pub use condition::{Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
-pub use evaluate::{evaluate, recommend, DimensionScore, Outcome, Read, RuleTrace, Skipped};
+pub use evaluate::{
+    evaluate, expected_questions, recommend, shown_questions, DimensionScore, Outcome, Read,
+    RuleTrace, Skipped,
+};
 pub use model::{
     AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,
     Questionnaire, Rule, Section, Sessions,

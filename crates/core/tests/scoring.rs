@@ -204,3 +204,22 @@ fn warnings_do_not_stop_loading() {
     assert_eq!(q.warnings.len(), 2);
     assert!(q.warnings.iter().all(|w| w.code == "unreachable-rule"));
 }
+
+#[test]
+fn expected_questions_include_those_not_settled_yet() {
+    let q = minimal();
+    // Before the job question is answered, `cv` may still come.
+    assert_eq!(
+        diag_core::expected_questions(&q, &Answers::new()),
+        [0, 1, 2]
+    );
+    assert_eq!(diag_core::shown_questions(&q, &Answers::new()), [0, 1]);
+    assert_eq!(
+        diag_core::expected_questions(&q, &answers(&[("cherche-emploi", "non")])),
+        [0, 1]
+    );
+    assert_eq!(
+        diag_core::expected_questions(&q, &answers(&[("cherche-emploi", "oui")])),
+        [0, 1, 2]
+    );
+}

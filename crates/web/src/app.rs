@@ -1,43 +1,214 @@
-//! The application root: loads the questionnaire and shows its first question.
+//! The application root: the questionnaire, the state, the route, and which
+//! page to show.
 
+use crate::i18n::{Lang, Msg};
+use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, welcome::Welcome};
+use crate::route::{self, Route};
+use crate::state::{Action, Quiz};
+use crate::storage::{self, Loaded, Saved};
 use diag_core::Questionnaire;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// The questionnaire, shared by every page; compared by identity.
+#[derive(Clone)]
+pub struct Shared(pub Rc<Questionnaire>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// The whole application.
 #[function_component]
 pub fn App() -> Html {
-    // Parsed once per mount; the bundled questionnaire is validated by the tests,
-    // but a failure still gets a readable screen rather than a panic.
-    let loaded = use_memo((), |_| Questionnaire::from_yaml(crate::BUNDLED));
+    let loaded = use_memo((), |_| {
+        Questionnaire::from_yaml(crate::BUNDLED).map(|q| Shared(Rc::new(q)))
+    });
     match &*loaded {
-        Ok(q) => {
-            let lang = q.default_language().to_owned();
-            let first = q.questions.first();
-            html! {
-                <main id="main" lang={lang.clone()}>
-                    <h1>{ q.title.get(&lang) }</h1>
-                    if let Some(question) = first {
-                        <form class="question">
-                            <fieldset>
-                                <legend id="question-text">{ question.text.get(&lang) }</legend>
-                                { for question.options.iter().map(|o| html! {
-                                    <label class="option">
-                                        <input type="radio" name={question.id.clone()} value={o.id.clone()} />
-                                        <span>{ o.text.get(&lang) }</span>
-                                    </label>
-                                }) }
-                            </fieldset>
-                        </form>
-                    }
-                </main>
+        Ok(q) => html! { <Resident q={q.clone()} /> },
+        Err(e) => crate::pages::error::page(Lang::Fr, &e.to_string()),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResidentProps {
+    q: Shared,
+}
+
+/// The `?lang=xx` parameter, if the page was opened with one.
+fn lang_parameter() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .map(Lang::from_code)
+}
+
+#[function_component]
+fn Resident(props: &ResidentProps) -> Html {
+    let q = props.q.clone();
+    let quiz = use_reducer(|| Quiz::new(lang_parameter().unwrap_or(Lang::Fr)));
+    let route = use_state(route::current);
+    // What storage held when the page opened: offered on the welcome screen.
+    let saved = use_state(|| None::<Saved>);
+
+    // Once: read saved progress; follow the URL's hash from then on.
+    {
+        let q = q.clone();
+        let quiz = quiz.clone();
+        let saved = saved.clone();
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            match storage::load(&q.0) {
+                Loaded::Progress(s) => {
+                    let lang = lang_parameter().unwrap_or_else(|| Lang::from_code(&s.lang));
+                    quiz.dispatch(Action::Restore(s.answers.clone(), lang));
+                    saved.set(Some(s));
+                }
+                Loaded::Corrupt => quiz.dispatch(Action::Notice(Some(Msg::StorageCorrupt))),
+                Loaded::OtherVersion => {
+                    quiz.dispatch(Action::Notice(Some(Msg::StorageOtherVersion)))
+                }
+                Loaded::Unavailable => quiz.dispatch(Action::SaveFailed),
+                Loaded::Nothing => {}
             }
+            let listener = Closure::<dyn Fn()>::new(move || route.set(route::current()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // The document's language follows the resident's choice.
+    use_effect_with(quiz.lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
         }
-        Err(e) => html! {
-            <main id="main" lang="fr">
-                <h1>{ "Le questionnaire ne peut pas être chargé" }</h1>
-                <p>{ "Merci de prévenir la mairie. Détail pour le conseiller :" }</p>
-                <pre>{ e.to_string() }</pre>
-            </main>
+    });
+
+    // Saved after every answer and every move, once there is something to save.
+    {
+        let q = q.clone();
+        let quiz_for_save = quiz.clone();
+        use_effect_with(
+            (quiz.answers.clone(), quiz.lang, (*route).clone()),
+            move |(answers, lang, route)| {
+                if !answers.is_empty() {
+                    let s = Saved {
+                        lang: lang.code().to_owned(),
+                        route: route.hash(),
+                        answers: answers.clone(),
+                    };
+                    if !storage::save(&q.0, &s) {
+                        quiz_for_save.dispatch(Action::SaveFailed);
+                    }
+                }
+            },
+        );
+    }
+
+    // Move focus to the new screen's heading so screen readers announce it.
+    use_effect_with((*route).clone(), |_| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-focus]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+
+    let lang = quiz.lang;
+    let on_lang = {
+        let quiz = quiz.clone();
+        Callback::from(move |l: Lang| quiz.dispatch(Action::SetLang(l)))
+    };
+    let on_clear = {
+        let quiz = quiz.clone();
+        let saved = saved.clone();
+        Callback::from(move |_| {
+            storage::clear();
+            saved.set(None);
+            quiz.dispatch(Action::Clear);
+            route::go(&Route::Welcome);
+        })
+    };
+    let dismiss = {
+        let quiz = quiz.clone();
+        Callback::from(move |_| quiz.dispatch(Action::Notice(None)))
+    };
+
+    let page = match &*route {
+        Route::Welcome => html! {
+            <Welcome q={q.clone()} lang={lang} resume={saved.as_ref().map(|s| s.route.clone())} on_restart={on_clear.clone()} />
         },
+        Route::Question(id) => match q.0.question(id) {
+            Some((index, _)) => {
+                let on_answer = {
+                    let quiz = quiz.clone();
+                    Callback::from(move |(qid, a)| quiz.dispatch(Action::Answer(qid, a)))
+                };
+                html! { <QuestionPage q={q.clone()} {index} answers={quiz.answers.clone()} {lang} {on_answer} /> }
+            }
+            None => {
+                html! { <Welcome q={q.clone()} lang={lang} resume={None::<String>} on_restart={on_clear.clone()} /> }
+            }
+        },
+        Route::Result => {
+            html! { <ResultPage q={q.clone()} answers={quiz.answers.clone()} {lang} on_clear={on_clear.clone()} /> }
+        }
+        Route::Paper => html! { <Paper q={q.clone()} {lang} /> },
+    };
+
+    let title = q.0.title.get(lang.code()).to_owned();
+    let town = q.0.organisation.name.get(lang.code()).to_owned();
+    html! {
+        <>
+            <a class="skip" href="#main">{ Msg::SkipToContent.get(lang) }</a>
+            <header class="site">
+                <p class="town">{ town }</p>
+                <nav aria-label={Msg::Language.get(lang)} class="langs">
+                    { for [Lang::Fr, Lang::En].into_iter().filter(|l| q.0.languages.iter().any(|c| c == l.code())).map(|l| {
+                        let on_lang = on_lang.clone();
+                        html! {
+                            <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
+                                onclick={Callback::from(move |_| on_lang.emit(l))}>{ l.name() }</button>
+                        }
+                    }) }
+                </nav>
+            </header>
+            <main id="main" tabindex="-1" aria-label={title}>
+                if let Some(n) = quiz.notice {
+                    <div class="notice" role="status">
+                        <p>{ n.get(lang) }</p>
+                        <button type="button" class="secondary" onclick={dismiss}>{ Msg::Dismiss.get(lang) }</button>
+                    </div>
+                }
+                { page }
+            </main>
+            <footer class="site">
+                <a href={Route::Paper.hash()}>{ Msg::PaperVersion.get(lang) }</a>
+            </footer>
+        </>
     }
 }

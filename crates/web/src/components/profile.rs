@@ -1,0 +1,45 @@
+//! The skill profile: one labelled bar per dimension, with the percentage and
+//! level in words (never colour alone).
+
+use crate::app::Shared;
+use crate::i18n::{Lang, Msg};
+use diag_core::Outcome;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub outcome: Rc<Outcome>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn Profile(props: &Props) -> Html {
+    let q = &props.q.0;
+    let lang = props.lang;
+    let code = lang.code();
+    html! {
+        <section class="profile" aria-labelledby="profile-title">
+            <h2 id="profile-title">{ Msg::Profile.get(lang) }</h2>
+            <ul class="bars">
+                { for q.dimensions.iter().zip(&props.outcome.dimensions).map(|(d, s)| {
+                    let level = s.level.as_deref()
+                        .and_then(|l| q.levels.iter().find(|x| x.id == l))
+                        .map_or(Msg::NotAssessed.get(lang), |l| l.label.get(code));
+                    let pct = s.percent.unwrap_or(0);
+                    let words = match s.percent {
+                        Some(p) => format!("{level} ({p} %)"),
+                        None => level.to_owned(),
+                    };
+                    html! {
+                        <li>
+                            <span class="bar-label">{ d.label.get(code) }{ " : " }<strong>{ words }</strong></span>
+                            <span class="bar" aria-hidden="true"><span class="bar-fill" style={format!("width:{pct}%")}></span></span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

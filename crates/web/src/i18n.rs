@@ -1,0 +1,168 @@
+//! Interface strings in French and English. Everything else the resident
+//! reads comes from the questionnaire.
+
+/// An interface language.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Lang {
+    /// Français (the default).
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// From a language code; anything but `en` is French.
+    pub fn from_code(code: &str) -> Lang {
+        if code == "en" {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+    /// The language code, for `lang` attributes and questionnaire texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+    /// The language's own name, for the language switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// Every interface string.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Msg {
+    Start,
+    Resume,
+    Restart,
+    SavedProgress,
+    Duration,
+    Private,
+    ParcoursIntro,
+    Language,
+    Question,
+    Of,
+    Previous,
+    Next,
+    SeeResult,
+    Help,
+    ReadAloud,
+    ChooseAnswer,
+    SeveralAnswers,
+    ResultHeading,
+    WeRecommend,
+    Why,
+    WhatYouLearn,
+    Sessions,
+    From,
+    To,
+    Place,
+    Register,
+    Call,
+    NextStep,
+    Then,
+    Permanence,
+    Profile,
+    NotAssessed,
+    YourCode,
+    CodeExplain,
+    Print,
+    Clear,
+    Cleared,
+    SessionsOver,
+    Partial,
+    Continue,
+    PaperVersion,
+    PaperIntro,
+    TickOne,
+    TickAny,
+    PrintPaper,
+    Back,
+    Name,
+    Date,
+    StorageCorrupt,
+    StorageOtherVersion,
+    StorageUnavailable,
+    Dismiss,
+    ErrorTitle,
+    ErrorText,
+    ErrorDetails,
+    SkipToContent,
+    SheetTitle,
+}
+
+impl Msg {
+    /// The string in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use Msg::*;
+        let (fr, en) = match self {
+            Start => ("Commencer", "Start"),
+            Resume => ("Reprendre là où vous en étiez", "Continue where you left off"),
+            Restart => ("Recommencer", "Start again"),
+            SavedProgress => ("Vous avez déjà commencé ce questionnaire sur cet appareil.", "You have already started this questionnaire on this device."),
+            Duration => ("Cela prend environ {n} minutes. Il n'y a pas de limite de temps.", "It takes about {n} minutes. There is no time limit."),
+            Private => ("Vos réponses restent sur votre appareil. Elles ne sont envoyées nulle part.", "Your answers stay on your device. They are not sent anywhere."),
+            ParcoursIntro => ("La ville propose quatre parcours :", "The town offers four courses:"),
+            Language => ("Langue", "Language"),
+            Question => ("Question", "Question"),
+            Of => ("sur", "of"),
+            Previous => ("Précédent", "Previous"),
+            Next => ("Suivant", "Next"),
+            SeeResult => ("Voir mon résultat", "See my result"),
+            Help => ("Aide", "Help"),
+            ReadAloud => ("Lire la question", "Read the question aloud"),
+            ChooseAnswer => ("Choisissez une réponse pour continuer. Si vous hésitez, choisissez « Je ne sais pas ».", "Choose an answer to continue. If you are unsure, choose \"I don't know\"."),
+            SeveralAnswers => ("Vous pouvez cocher plusieurs réponses, ou aucune.", "You can tick several answers, or none."),
+            ResultHeading => ("Votre résultat", "Your result"),
+            WeRecommend => ("Nous vous conseillons :", "We recommend:"),
+            Why => ("Pourquoi ?", "Why?"),
+            WhatYouLearn => ("Ce que vous apprendrez", "What you will learn"),
+            Sessions => ("Quand ?", "When?"),
+            From => ("du", "from"),
+            To => ("au", "to"),
+            Place => ("Où ?", "Where?"),
+            Register => ("Comment s'inscrire ?", "How to register?"),
+            Call => ("Appeler le", "Call"),
+            NextStep => ("Ensuite", "Next step"),
+            Then => ("Après ce parcours, vous pourrez suivre :", "After this course, you can follow:"),
+            Permanence => ("Besoin d'aide personnelle ? La permanence numérique", "Need personal help? The digital help desk"),
+            Profile => ("Vos compétences", "Your skills"),
+            NotAssessed => ("non évalué", "not assessed"),
+            YourCode => ("Votre code", "Your code"),
+            CodeExplain => ("Donnez ce code au conseiller numérique : il retrouvera vos réponses.", "Give this code to the digital advisor: it holds your answers."),
+            Print => ("Imprimer ma fiche", "Print my sheet"),
+            Clear => ("Effacer mes réponses", "Delete my answers"),
+            Cleared => ("Vos réponses ont été effacées de cet appareil.", "Your answers have been deleted from this device."),
+            SessionsOver => ("Les dates de cette session sont passées. Contactez le conseiller numérique pour connaître les prochaines sessions.", "This session's dates have passed. Contact the digital advisor to know the next sessions."),
+            Partial => ("Vous n'avez pas répondu à toutes les questions. Ce résultat est provisoire.", "You have not answered every question. This result is provisional."),
+            Continue => ("Continuer le questionnaire", "Continue the questionnaire"),
+            PaperVersion => ("Version papier", "Paper version"),
+            PaperIntro => ("Cochez une case par question, sauf indication contraire. Apportez la feuille à la permanence numérique.", "Tick one box per question unless told otherwise. Bring the sheet to the digital help desk."),
+            TickOne => ("Cochez une case.", "Tick one box."),
+            TickAny => ("Cochez une ou plusieurs cases.", "Tick one or more boxes."),
+            PrintPaper => ("Imprimer le questionnaire", "Print the questionnaire"),
+            Back => ("Retour à l'accueil", "Back to the start"),
+            Name => ("Nom :", "Name:"),
+            Date => ("Date :", "Date:"),
+            StorageCorrupt => ("Vos réponses enregistrées sur cet appareil n'ont pas pu être relues. Elles ont été mises de côté. Vous pouvez recommencer.", "The answers saved on this device could not be read. They have been set aside. You can start again."),
+            StorageOtherVersion => ("Le questionnaire a changé depuis votre dernière visite. Vos anciennes réponses ont été mises de côté. Merci de recommencer.", "The questionnaire has changed since your last visit. Your old answers have been set aside. Please start again."),
+            StorageUnavailable => ("Cet appareil ne permet pas d'enregistrer vos réponses. Le questionnaire fonctionne quand même, mais si vous fermez la page, il faudra recommencer.", "This device does not allow saving your answers. The questionnaire still works, but if you close the page you will have to start again."),
+            Dismiss => ("Fermer ce message", "Close this message"),
+            ErrorTitle => ("Un problème est survenu", "Something went wrong"),
+            ErrorText => ("Le questionnaire s'est arrêté à cause d'une erreur. Vous pouvez recommencer. Si cela se reproduit, venez à la permanence numérique.", "The questionnaire stopped because of an error. You can start again. If it happens again, come to the digital help desk."),
+            ErrorDetails => ("Détails pour le conseiller numérique", "Details for the digital advisor"),
+            SkipToContent => ("Aller au contenu", "Skip to content"),
+            SheetTitle => ("Fiche à apporter au conseiller numérique", "Sheet to bring to the digital advisor"),
+        };
+        match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! One question per screen: a fieldset with its legend, native inputs,
+//! help on demand, "Précédent" / "Suivant", and the progress announced.
+
+use crate::app::Shared;
+use crate::components::pictogram::Pictogram;
+use crate::i18n::{Lang, Msg};
+use crate::route::{self, Route};
+use crate::speech;
+use diag_core::{expected_questions, shown_questions, Answer, Answers, Kind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    /// Index of the question in `q.questions`.
+    pub index: usize,
+    pub answers: Answers,
+    pub lang: Lang,
+    /// `(question id, answer)`.
+    pub on_answer: Callback<(String, Answer)>,
+}
+
+#[function_component]
+pub fn QuestionPage(props: &Props) -> Html {
+    let missing = use_state(|| false);
+    {
+        let missing = missing.clone();
+        use_effect_with(props.index, move |_| missing.set(false));
+    }
+    let q = &props.q.0;
+    let lang = props.lang;
+    let code = lang.code();
+    let Some(question) = q.questions.get(props.index) else {
+        return html! {};
+    };
+    let shown = shown_questions(q, &props.answers);
+    let expected = expected_questions(q, &props.answers);
+    let position = expected
+        .iter()
+        .position(|i| *i == props.index)
+        .map_or(0, |p| p + 1);
+    let next = shown
+        .iter()
+        .find(|i| **i > props.index)
+        .and_then(|i| q.questions.get(*i))
+        .map(|x| Route::Question(x.id.clone()));
+    let previous = shown
+        .iter()
+        .rev()
+        .find(|i| **i < props.index)
+        .and_then(|i| q.questions.get(*i))
+        .map_or(Route::Welcome, |x| Route::Question(x.id.clone()));
+    let current = props.answers.get(&question.id);
+    let chosen = |id: &str| match current {
+        Some(Answer::One(o)) => o == id,
+        Some(Answer::Many(v)) => v.iter().any(|o| o == id),
+        None => false,
+    };
+    let multiple = question.kind == Kind::Multiple;
+    let qid = question.id.clone();
+    let section = q
+        .sections
+        .get(question.section)
+        .map(|s| s.title.get(code).to_owned());
+
+    let on_submit = {
+        let missing = missing.clone();
+        let on_answer = props.on_answer.clone();
+        let answered = current.is_some();
+        let qid = qid.clone();
+        let next = next.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !answered {
+                if multiple {
+                    // Ticking nothing is an answer to a multiple-choice question.
+                    on_answer.emit((qid.clone(), Answer::Many(Vec::new())));
+                } else {
+                    missing.set(true);
+                    return;
+                }
+            }
+            route::go(next.as_ref().unwrap_or(&Route::Result));
+        })
+    };
+    let on_previous = Callback::from(move |_| route::go(&previous));
+
+    let options = question.options.iter().map(|o| {
+        let input_id = format!("opt-{}-{}", question.id, o.id);
+        let on_answer = props.on_answer.clone();
+        let qid = qid.clone();
+        let oid = o.id.clone();
+        let all: Vec<String> = question.options.iter().map(|x| x.id.clone()).collect();
+        let before: Vec<String> = match current {
+            Some(Answer::Many(v)) => v.clone(),
+            _ => Vec::new(),
+        };
+        let onchange = Callback::from(move |_: Event| {
+            let answer = if multiple {
+                // Toggle, keeping the questionnaire's order.
+                let mut set = before.clone();
+                if let Some(p) = set.iter().position(|x| *x == oid) {
+                    set.remove(p);
+                } else {
+                    set.push(oid.clone());
+                }
+                Answer::Many(all.iter().filter(|x| set.contains(x)).cloned().collect())
+            } else {
+                Answer::One(oid.clone())
+            };
+            on_answer.emit((qid.clone(), answer));
+        });
+        html! {
+            <label class={classes!("option", o.dont_know.then_some("dont-know"))} for={input_id.clone()}>
+                <input id={input_id} type={if multiple { "checkbox" } else { "radio" }}
+                    name={question.id.clone()} value={o.id.clone()} checked={chosen(&o.id)} {onchange} />
+                <span>{ o.text.get(code) }</span>
+            </label>
+        }
+    });
+
+    let speak = {
+        let text = std::iter::once(question.text.get(code).to_owned())
+            .chain(question.options.iter().map(|o| o.text.get(code).to_owned()))
+            .collect::<Vec<_>>()
+            .join(". ");
+        Callback::from(move |_| speech::say(&text, code))
+    };
+    let is_last = next.is_none();
+
+    html! {
+        <form class="question" onsubmit={on_submit} novalidate=true>
+            if let Some(s) = section { <p class="section-title">{ s }</p> }
+            <p class="progress-text" aria-live="polite">
+                { format!("{} {position} {} {}", Msg::Question.get(lang), Msg::Of.get(lang), expected.len()) }
+            </p>
+            <progress aria-hidden="true" value={position.to_string()} max={expected.len().to_string()}></progress>
+            <fieldset aria-describedby={missing.then_some("missing")}>
+                <legend data-focus="" tabindex="-1">
+                    if let Some(p) = &question.pictogram { <Pictogram name={p.clone()} {lang} /> }
+                    <span class="question-text">{ question.text.get(code) }</span>
+                </legend>
+                if multiple { <p class="hint">{ Msg::SeveralAnswers.get(lang) }</p> }
+                if let Some(help) = &question.help {
+                    <details class="help">
+                        <summary>{ Msg::Help.get(lang) }</summary>
+                        <p>{ help.get(code) }</p>
+                    </details>
+                }
+                <div class="options">{ for options }</div>
+            </fieldset>
+            if *missing {
+                <p id="missing" class="missing" role="alert">{ Msg::ChooseAnswer.get(lang) }</p>
+            }
+            if speech::available() {
+                <button type="button" class="secondary speak" onclick={speak}>{ Msg::ReadAloud.get(lang) }</button>
+            }
+            <div class="actions nav">
+                <button type="button" class="secondary" onclick={on_previous}>{ Msg::Previous.get(lang) }</button>
+                <button type="submit">{ if is_last { Msg::SeeResult.get(lang) } else { Msg::Next.get(lang) } }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,176 @@
+//! Résultat: the recommended parcours and why, what happens next, the skill
+//! profile, the result code; printed, it is the sheet to bring to the advisor.
+
+use crate::app::Shared;
+use crate::components::{profile::Profile, qr::QrCode};
+use crate::i18n::{Lang, Msg};
+use crate::route::Route;
+use diag_core::{encode, evaluate, Answers, Date};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub answers: Answers,
+    pub lang: Lang,
+    pub on_clear: Callback<()>,
+}
+
+/// Today in the resident's time zone (the page knows the date; the core does not).
+fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date {
+        year: u16::try_from(d.get_full_year()).unwrap_or(2000),
+        month: u8::try_from(d.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(d.get_date()).unwrap_or(1),
+    }
+}
+
+fn date_text(d: Date, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = if lang == Lang::Fr { FR } else { EN };
+    let month = names
+        .get(usize::from(d.month).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    match lang {
+        Lang::Fr if d.day == 1 => format!("1er {month} {}", d.year),
+        Lang::Fr => format!("{} {month} {}", d.day, d.year),
+        Lang::En => format!("{month} {}, {}", d.day, d.year),
+    }
+}
+
+#[function_component]
+pub fn ResultPage(props: &Props) -> Html {
+    let q = &props.q.0;
+    let lang = props.lang;
+    let code = lang.code();
+    let outcome = evaluate(q, &props.answers);
+    let result_code = encode(q, &props.answers);
+    let Some(parcours) = q.parcours_by_id(&outcome.parcours) else {
+        return html! {};
+    };
+    let next = outcome.next.as_deref().and_then(|n| q.parcours_by_id(n));
+    let org = &q.organisation;
+    let today = today();
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let first_missing = outcome
+        .missing
+        .first()
+        .map(|id| Route::Question(id.clone()).hash());
+    let phone = org.phone.clone().map(|p| {
+        let tel: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        html! { <a href={format!("tel:{tel}")}>{ format!("{} {p}", Msg::Call.get(lang)) }</a> }
+    });
+
+    html! {
+        <article class="result">
+            <p class="sheet-only sheet-head">
+                <strong>{ org.name.get(code) }</strong>{ " — " }{ Msg::SheetTitle.get(lang) }
+                <br />{ format!("{} {}", Msg::Date.get(lang), date_text(today, lang)) }
+            </p>
+            <h1 data-focus="" tabindex="-1">{ Msg::ResultHeading.get(lang) }</h1>
+            if !outcome.complete {
+                <div class="notice" role="status">
+                    <p>{ Msg::Partial.get(lang) }</p>
+                    if let Some(href) = first_missing { <a class="button no-print" {href}>{ Msg::Continue.get(lang) }</a> }
+                </div>
+            }
+            <section class="recommendation" aria-labelledby="parcours-title">
+                <p>{ Msg::WeRecommend.get(lang) }</p>
+                <h2 id="parcours-title" class="parcours-title">{ parcours.title.get(code) }</h2>
+                <p class="because"><strong>{ Msg::Why.get(lang) }</strong>{ " " }{ outcome.because.get(code) }</p>
+                <p>{ parcours.summary.get(code) }</p>
+            </section>
+            if !parcours.learn.is_empty() {
+                <section class="no-print">
+                    <h2>{ Msg::WhatYouLearn.get(lang) }</h2>
+                    <ul>{ for parcours.learn.iter().map(|l| html! { <li>{ l.get(code) }</li> }) }</ul>
+                </section>
+            }
+            <section>
+                if let Some(s) = &parcours.sessions {
+                    <h2>{ Msg::Sessions.get(lang) }</h2>
+                    if s.to < today {
+                        <p class="stale">{ Msg::SessionsOver.get(lang) }</p>
+                    } else {
+                        <p>{ format!("{} {} {} {}", Msg::From.get(lang), date_text(s.from, lang), Msg::To.get(lang), date_text(s.to, lang)) }
+                            if let Some(sch) = &s.schedule { { ", " }{ sch.get(code) } }</p>
+                    }
+                }
+                if let Some(place) = &parcours.place {
+                    <h2>{ Msg::Place.get(lang) }</h2>
+                    <p>{ place.get(code) }</p>
+                }
+                if let Some(reg) = &parcours.register {
+                    <h2>{ Msg::Register.get(lang) }</h2>
+                    <p>{ reg.get(code) }</p>
+                }
+                <p class="contact">
+                    { org.name.get(code) }
+                    if let Some(a) = &org.address { <br />{ a.get(code) } }
+                    if let Some(p) = phone { <br />{ p } }
+                    if let Some(e) = &org.email { <br /><a href={format!("mailto:{e}")}>{ e.clone() }</a> }
+                </p>
+            </section>
+            if let Some(n) = next {
+                <section class="next">
+                    <h2>{ Msg::NextStep.get(lang) }</h2>
+                    <p>{ Msg::Then.get(lang) }{ " " }<strong>{ n.title.get(code) }</strong></p>
+                </section>
+            }
+            if let Some(pm) = &org.permanence {
+                <section class="permanence">
+                    <h2>{ Msg::Permanence.get(lang) }</h2>
+                    <p>{ pm.place.get(code) }{ " — " }{ pm.hours.get(code) }</p>
+                </section>
+            }
+            <Profile q={props.q.clone()} outcome={std::rc::Rc::new(outcome.clone())} {lang} />
+            <section class="code" aria-labelledby="code-title">
+                <h2 id="code-title">{ Msg::YourCode.get(lang) }</h2>
+                <p class="result-code" id="result-code">{ result_code.clone() }</p>
+                <p>{ Msg::CodeExplain.get(lang) }</p>
+                <QrCode text={result_code} />
+            </section>
+            <p class="sheet-only name-line">{ Msg::Name.get(lang) }{ " ______________________________" }</p>
+            <div class="actions no-print">
+                <button type="button" onclick={print}>{ Msg::Print.get(lang) }</button>
+                <button type="button" class="secondary" onclick={props.on_clear.reform(|_| ())}>{ Msg::Clear.get(lang) }</button>
+            </div>
+        </article>
+    }
+}

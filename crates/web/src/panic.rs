@@ -1,0 +1,64 @@
+//! A panic in the Wasm module must not leave a frozen page: the hook replaces
+//! the app with a plain error screen, built with the DOM directly because the
+//! module cannot run anything after a panic.
+
+use std::panic::PanicHookInfo;
+
+/// Installs the hook; call once at start.
+pub fn install() {
+    std::panic::set_hook(Box::new(show));
+}
+
+fn show(info: &PanicHookInfo<'_>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(app) = doc.get_element_by_id("app") else {
+        return;
+    };
+    let en = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .is_some_and(|l| l == "en");
+    let (title, text, again, details) = if en {
+        (
+            "Something went wrong",
+            "The questionnaire stopped because of an error. You can start again. If it happens again, come to the digital help desk.",
+            "Start again",
+            "Details for the digital advisor",
+        )
+    } else {
+        (
+            "Un problème est survenu",
+            "Le questionnaire s'est arrêté à cause d'une erreur. Vous pouvez recommencer. Si cela se reproduit, venez à la permanence numérique.",
+            "Recommencer",
+            "Détails pour le conseiller numérique",
+        )
+    };
+    app.set_inner_html("");
+    let add = |parent: &web_sys::Element, tag: &str, content: &str| {
+        let el = doc.create_element(tag).ok()?;
+        el.set_text_content(Some(content));
+        parent.append_child(&el).ok()?;
+        Some(el)
+    };
+    let Ok(main) = doc.create_element("main") else {
+        return;
+    };
+    main.set_id("main");
+    main.set_class_name("error-page");
+    let _ = app.append_child(&main);
+    let _ = add(&main, "h1", title);
+    let _ = add(&main, "p", text);
+    if let Some(p) = add(&main, "p", "") {
+        if let Some(a) = add(&p, "a", again) {
+            // The start-up code clears saved progress on this route, in case it caused the panic.
+            let _ = a.set_attribute("href", "?#/recommencer");
+            a.set_class_name("button");
+        }
+    }
+    if let Some(d) = add(&main, "details", "") {
+        let _ = add(&d, "summary", details);
+        let _ = add(&d, "pre", &info.to_string());
+    }
+}

@@ -1,0 +1,78 @@
+//! The resident's state in one reducer: answers, language, and the notice
+//! shown about saved progress.
+
+use crate::i18n::{Lang, Msg};
+use diag_core::{Answer, Answers};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Everything the resident's path changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quiz {
+    /// Answers so far.
+    pub answers: Answers,
+    /// Interface and questionnaire language.
+    pub lang: Lang,
+    /// A message about saved progress, shown until dismissed.
+    pub notice: Option<Msg>,
+    /// Whether saving has failed once already (said once, not at every answer).
+    pub save_failed: bool,
+}
+
+impl Quiz {
+    /// A fresh start in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Quiz {
+            answers: Answers::new(),
+            lang,
+            notice: None,
+            save_failed: false,
+        }
+    }
+}
+
+/// What can happen to the state.
+pub enum Action {
+    /// An answer to a question (replacing any earlier one).
+    Answer(String, Answer),
+    /// Another language.
+    SetLang(Lang),
+    /// Answers restored from storage.
+    Restore(Answers, Lang),
+    /// Forget every answer.
+    Clear,
+    /// Show a notice (or hide it with `None`).
+    Notice(Option<Msg>),
+    /// Saving failed: say so once.
+    SaveFailed,
+}
+
+impl Reducible for Quiz {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Answer(q, a) => {
+                next.answers.set(&q, a);
+            }
+            Action::SetLang(l) => next.lang = l,
+            Action::Restore(answers, lang) => {
+                next.answers = answers;
+                next.lang = lang;
+            }
+            Action::Clear => {
+                next.answers = Answers::new();
+                next.notice = Some(Msg::Cleared);
+            }
+            Action::Notice(n) => next.notice = n,
+            Action::SaveFailed => {
+                if !next.save_failed {
+                    next.save_failed = true;
+                    next.notice = Some(Msg::StorageUnavailable);
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
