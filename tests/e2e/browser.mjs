@@ -39,15 +39,20 @@ export function questionId(page) {
   return m ? m[1] : null;
 }
 
+/** Waits until the URL has moved on and the new screen is rendered. */
 export async function waitForScreen(page, previousUrl) {
   await page.waitForFunction((u) => location.href !== u, previousUrl);
-  await page.locator('[data-focus]').first().waitFor();
+  const id = questionId(page);
+  if (id) await page.locator(`input[name="${id}"]`).first().waitFor();
+  else if (page.url().endsWith('#/resultat')) await page.locator('.parcours-title').waitFor();
+  else await page.locator('[data-focus]').first().waitFor();
 }
 
 /** Answers as a persona would, with the mouse, until the result screen. */
 export async function answerWithMouse(page, answers) {
+  const start = page.url();
   await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.locator('legend').waitFor();
+  await waitForScreen(page, start);
   for (let guard = 0; guard < 60 && questionId(page); guard++) {
     const id = questionId(page);
     const chosen = [answers[id] ?? []].flat();
@@ -62,8 +67,9 @@ export async function answerWithMouse(page, answers) {
 /** The same with the keyboard alone: Tab, arrows, Space, Enter. */
 export async function answerWithKeyboard(page, answers, optionsOf) {
   await focusOn(page, (el) => el.tagName === 'BUTTON' && el.textContent.trim() === 'Commencer');
+  const start = page.url();
   await page.keyboard.press('Enter');
-  await page.locator('legend').waitFor();
+  await waitForScreen(page, start);
   for (let guard = 0; guard < 60 && questionId(page); guard++) {
     const id = questionId(page);
     const options = optionsOf(id);

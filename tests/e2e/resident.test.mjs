@@ -133,3 +133,27 @@ test('corrupt or stale storage is set aside with a message and the quiz still wo
     await page.context().close();
   }
 });
+
+test('a whole quiz makes requests to the page\'s own origin only', async () => {
+  const page = await freshPage(browser);
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await start(page);
+  await answerWithMouse(page, fixtures.personas[2].answers);
+  await page.locator('.parcours-title').waitFor();
+  const origin = new URL(BASE_URL).origin;
+  assert.ok(urls.length >= 4, urls.join('\n'));
+  assert.deepEqual(urls.filter((u) => new URL(u).origin !== origin), []);
+  await page.context().close();
+});
+
+test('the printed sheet fits on one A4 page', async () => {
+  const page = await freshPage(browser);
+  await start(page);
+  await answerWithMouse(page, fixtures.personas[0].answers);
+  await page.locator('.parcours-title').waitFor();
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, `the sheet prints on ${pages} pages`);
+  await page.context().close();
+});

@@ -6,7 +6,7 @@ mod app;
 mod components;
 mod i18n;
 mod pages;
-mod panic;
+pub mod panic;
 mod route;
 mod speech;
 mod state;

@@ -10,6 +10,11 @@ pub fn install() {
 }
 
 fn show(info: &PanicHookInfo<'_>) {
+    show_error(&info.to_string());
+}
+
+/// Replaces the app with the error screen; `details` go under a disclosure.
+pub fn show_error(details: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -20,7 +25,7 @@ fn show(info: &PanicHookInfo<'_>) {
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .is_some_and(|l| l == "en");
-    let (title, text, again, details) = if en {
+    let (title, text, again, summary) = if en {
         (
             "Something went wrong",
             "The questionnaire stopped because of an error. You can start again. If it happens again, come to the digital help desk.",
@@ -58,7 +63,7 @@ fn show(info: &PanicHookInfo<'_>) {
         }
     }
     if let Some(d) = add(&main, "details", "") {
-        let _ = add(&d, "summary", details);
-        let _ = add(&d, "pre", &info.to_string());
+        let _ = add(&d, "summary", summary);
+        let _ = add(&d, "pre", details);
     }
 }

@@ -13,21 +13,72 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-async fn shows_title_and_first_question() {
+fn mount() -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    root
+}
 
+#[wasm_bindgen_test]
+async fn the_welcome_screen_shows_the_title_and_the_four_parcours() {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
     let q = Questionnaire::from_yaml(BUNDLED).unwrap();
-    let lang = q.default_language();
     let h1 = root.query_selector("h1").unwrap().unwrap();
-    assert_eq!(h1.text_content().unwrap(), q.title.get(lang));
-    let legend = root.query_selector("legend").unwrap().unwrap();
-    assert_eq!(
-        legend.text_content().unwrap(),
-        q.questions[0].text.get(lang)
-    );
+    assert_eq!(h1.text_content().unwrap(), q.title.get("fr"));
+    let items = root.query_selector_all(".parcours-list li").unwrap();
+    assert_eq!(items.length() as usize, q.parcours.len());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_question_screen_shows_the_question_in_a_fieldset() {
+    let q = Questionnaire::from_yaml(BUNDLED).unwrap();
+    let first = &q.questions[0];
+    let window = web_sys::window().unwrap();
+    window
+        .location()
+        .set_hash(&format!("#/question/{}", first.id))
+        .unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    let legend = root
+        .query_selector("fieldset > legend .question-text")
+        .unwrap()
+        .unwrap();
+    assert_eq!(legend.text_content().unwrap(), first.text.get("fr"));
+    let inputs = root.query_selector_all("fieldset input").unwrap();
+    assert_eq!(inputs.length() as usize, first.options.len());
+    let progress = root.query_selector(".progress-text").unwrap().unwrap();
+    assert!(progress
+        .text_content()
+        .unwrap()
+        .starts_with("Question 1 sur "));
+    root.remove();
+    window.location().set_hash("#/").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_friendly_error_screen() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let app = document.create_element("div").unwrap();
+    app.set_id("app");
+    app.set_inner_html("<p>the quiz</p>");
+    document.body().unwrap().append_child(&app).unwrap();
+    diag_web::panic::show_error("index out of bounds");
+    let h1 = app.query_selector("h1").unwrap().unwrap();
+    assert_eq!(h1.text_content().unwrap(), "Un problème est survenu");
+    let again = app.query_selector("a.button").unwrap().unwrap();
+    assert_eq!(again.get_attribute("href").unwrap(), "?#/recommencer");
+    let details = app.query_selector("details pre").unwrap().unwrap();
+    assert_eq!(details.text_content().unwrap(), "index out of bounds");
+    assert!(!app.inner_html().contains("the quiz"));
+    app.remove();
 }
