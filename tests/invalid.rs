@@ -27,7 +27,7 @@ fn invalid_questionnaires_give_the_expected_diagnostics() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let src = fs::read_to_string(path).unwrap();
         let diags = Questionnaire::check(&src);
-        let rendered = render_all(&diags, &name, &src);
+        let rendered = render_all(&diags, &name, &src, "en");
         if !diags.iter().any(|d| d.severity == Severity::Error) {
             failures.push(format!("{name}: loads without error:\n{rendered}"));
             continue;
@@ -69,4 +69,29 @@ fn every_diagnostic_is_located() {
             );
         }
     }
+}
+
+#[test]
+fn every_diagnostic_has_a_french_translation() {
+    let dir = diag_tests::dir().join("invalid");
+    let mut missing = Vec::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let src = fs::read_to_string(&path).unwrap();
+        for d in Questionnaire::check(&src) {
+            if !d.has_french() {
+                missing.push(format!(
+                    "{}: {:?} / {:?} / {:?}",
+                    path.display(),
+                    d.message,
+                    d.expected,
+                    d.hint
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no French for:\n{}", missing.join("\n"));
 }

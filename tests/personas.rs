@@ -40,6 +40,6 @@ fn bundled_questionnaire_has_no_error_and_no_warning() {
     assert!(
         diags.is_empty(),
         "{}",
-        diag_core::render_all(&diags, "villeneuve-la-garenne.yaml", &src)
+        diag_core::render_all(&diags, "villeneuve-la-garenne.yaml", &src, "en")
     );
 }

@@ -39,6 +39,9 @@ enum Command {
         /// Colour: auto (on a terminal), always or never.
         #[arg(long, value_enum, default_value_t = Colour::Auto)]
         color: Colour,
+        /// Language of the messages: en or fr.
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// The outcome for a set of answers: parcours, reason, next step, score per dimension.
     #[command(
@@ -171,6 +174,7 @@ fn run(command: Command) -> Result<ExitCode> {
             format,
             deny_warnings,
             color,
+            lang,
         } => {
             let colour = match color {
                 Colour::Always => true,
@@ -183,12 +187,17 @@ fn run(command: Command) -> Result<ExitCode> {
             let mut json = Vec::new();
             for file in &files {
                 let src = read(file)?;
-                let diags = Questionnaire::check(&src);
+                let diags: Vec<_> = Questionnaire::check(&src)
+                    .iter()
+                    .map(|d| d.in_language(&lang))
+                    .collect();
                 failed |= diags
                     .iter()
                     .any(|d| d.severity == Severity::Error || deny_warnings);
                 match format {
-                    Format::Text => print!("{}", render::diagnostics(&diags, file, &src, colour)),
+                    Format::Text => {
+                        print!("{}", render::diagnostics(&diags, file, &src, &lang, colour))
+                    }
                     Format::Json => {
                         json.push(serde_json::json!({ "file": file, "diagnostics": diags }))
                     }

@@ -11,17 +11,23 @@ const RESET: &str = "\x1b[0m";
 
 /// Diagnostics as `diag check` prints them; colour only adds escapes around
 /// the same text, so the plain form is what tests and the web preview compare.
-pub fn diagnostics(diags: &[Diagnostic], file: &str, src: &str, colour: bool) -> String {
-    let plain = render_all(diags, file, src);
+pub fn diagnostics(
+    diags: &[Diagnostic],
+    file: &str,
+    src: &str,
+    lang: &str,
+    colour: bool,
+) -> String {
+    let plain = render_all(diags, file, src, lang);
     if !colour {
         return plain;
     }
     plain
         .lines()
         .map(|l| {
-            if l.starts_with("error") {
+            if l.starts_with("error") || l.starts_with("erreur") {
                 format!("{RED}{l}{RESET}")
-            } else if l.starts_with("warning") {
+            } else if l.starts_with("warning") || l.starts_with("avertissement") {
                 format!("{YELLOW}{l}{RESET}")
             } else if l.trim_start().starts_with('|')
                 || l.trim_start().starts_with("-->")

@@ -239,3 +239,31 @@ fn usage_errors_are_short() {
         );
     }
 }
+
+#[test]
+fn check_speaks_french_on_request() {
+    let o = diag(&[
+        "check",
+        "--lang",
+        "fr",
+        "tests/invalid/11-unknown-question.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("erreur[unknown-question]: il n'y a pas de question `cherche-emplois`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("= attendu : ") || out.contains("= attendu: l'identifiant d'une question"),
+        "{out}"
+    );
+    assert!(
+        out.contains("= aide: vouliez-vous dire `cherche-emploi` ?"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("11-unknown-question.yaml : 1 erreur, 0 avertissement\n"),
+        "{out}"
+    );
+}

@@ -77,6 +77,9 @@ pub struct Diagnostic {
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// Whether the texts are in French (see [`Diagnostic::in_language`]).
+    #[serde(skip)]
+    pub french: bool,
 }
 
 /// A diagnostic being built during validation: located by path, the line and
@@ -108,6 +111,7 @@ impl Pending {
                 width: 1,
                 expected: None,
                 hint: None,
+                french: false,
             },
             path,
             offset: 0,
@@ -130,15 +134,46 @@ impl Pending {
 }
 
 impl Diagnostic {
+    /// The same diagnostic in `lang` ("fr" or "en"); a text with no French
+    /// in the catalogue stays in English.
+    pub fn in_language(&self, lang: &str) -> Diagnostic {
+        let mut d = self.clone();
+        if lang == "fr" {
+            fn fr(s: &str) -> String {
+                crate::french::translate(s).unwrap_or_else(|| s.to_owned())
+            }
+            d.message = fr(&d.message);
+            d.expected = d.expected.as_deref().map(fr);
+            d.hint = d.hint.as_deref().map(fr);
+            d.french = true;
+        }
+        d
+    }
+
+    /// Whether every text of this diagnostic has a French translation.
+    pub fn has_french(&self) -> bool {
+        std::iter::once(self.message.as_str())
+            .chain(self.expected.as_deref())
+            .chain(self.hint.as_deref())
+            .all(|t| crate::french::translate(t).is_some())
+    }
+
     /// Renders the diagnostic like a compiler message: the location, the quoted
     /// source line with a caret under the problem, what was expected and a hint.
     ///
     /// `file` is the name to show; `source` the text the questionnaire was read from.
     pub fn render(&self, file: &str, source: &str) -> String {
         let mut out = String::new();
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let kind = match (self.severity, self.french) {
+            (Severity::Error, false) => "error",
+            (Severity::Warning, false) => "warning",
+            (Severity::Error, true) => "erreur",
+            (Severity::Warning, true) => "avertissement",
+        };
+        let (expected, help) = if self.french {
+            ("attendu", "aide")
+        } else {
+            ("expected", "help")
         };
         let _ = writeln!(out, "{kind}[{}]: {}", self.code, self.message);
         if self.line == 0 {
@@ -166,10 +201,10 @@ impl Diagnostic {
             self.line.to_string().len()
         });
         if let Some(e) = &self.expected {
-            let _ = writeln!(out, "{pad} = expected: {e}");
+            let _ = writeln!(out, "{pad} = {expected}: {e}");
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "{pad} = help: {h}");
+            let _ = writeln!(out, "{pad} = {help}: {h}");
         }
         out
     }
@@ -191,15 +226,16 @@ pub struct LoadError {
 impl LoadError {
     /// Renders every diagnostic, one after another, followed by a count.
     pub fn render(&self, file: &str, source: &str) -> String {
-        render_all(&self.diagnostics, file, source)
+        render_all(&self.diagnostics, file, source, "en")
     }
 }
 
-/// Renders diagnostics one after another, followed by a one-line count.
-pub fn render_all(diagnostics: &[Diagnostic], file: &str, source: &str) -> String {
+/// Renders diagnostics one after another, followed by a one-line count, in
+/// `lang` ("fr" for French, anything else for English).
+pub fn render_all(diagnostics: &[Diagnostic], file: &str, source: &str, lang: &str) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&d.render(file, source));
+        out.push_str(&d.in_language(lang).render(file, source));
         out.push('\n');
     }
     let errors = diagnostics
@@ -207,12 +243,24 @@ pub fn render_all(diagnostics: &[Diagnostic], file: &str, source: &str) -> Strin
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
-    let _ = writeln!(
-        out,
-        "{file}: {errors} error{}, {warnings} warning{}",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" }
-    );
+    if lang == "fr" {
+        // In French, 0 and 1 take the singular.
+        let s = |n: usize| if n > 1 { "s" } else { "" };
+        let _ = writeln!(
+            out,
+            "{file} : {errors} erreur{}, {warnings} avertissement{}",
+            s(errors),
+            s(warnings)
+        );
+    } else {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{file}: {errors} error{}, {warnings} warning{}",
+            s(errors),
+            s(warnings)
+        );
+    }
     out
 }
 

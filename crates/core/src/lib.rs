@@ -28,6 +28,7 @@ mod code;
 mod condition;
 mod diagnostic;
 mod evaluate;
+mod french;
 mod model;
 pub mod personas;
 mod raw;

@@ -39,6 +39,7 @@ pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
             width: 1,
             expected: None,
             hint: Some("check that this is the right file".into()),
+            french: false,
         }));
     }
     serde_yaml::from_str(source).map_err(|e| Box::new(shape_error(source, &e)))
@@ -83,6 +84,7 @@ fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
         width: 1,
         expected,
         hint,
+        french: false,
     }
 }
 
@@ -147,7 +149,7 @@ fn split_path(message: &str) -> (&str, &str) {
 
 fn classify(message: &str) -> (&'static str, Option<String>, Option<String>) {
     if let Some(i) = message.find(", expected one of ") {
-        let expected = message.get(i + 18..).map(str::to_owned);
+        let expected = message.get(i + 18..).map(|list| format!("one of {list}"));
         if message.starts_with("unknown field") {
             return (
                 "unknown-field",
