@@ -121,7 +121,8 @@ test('corrupt or stale storage is set aside with a message and the quiz still wo
     ['diag-progress 1\nvilleneuve-la-garenne\n2026.1\nfr\n#/resultat\nVLG-ZZZZ-ZZZZ', "n'ont pas pu être relues"],
   ]) {
     const page = await freshPage(browser);
-    await page.goto(BASE_URL);
+    // Wait for the app to have read (empty) storage before planting the bad entry.
+    await start(page);
     await page.evaluate((s) => localStorage.setItem('diag-numerique:progress', s), stored);
     await page.reload();
     await page.locator('.notice').waitFor();

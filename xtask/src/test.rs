@@ -108,6 +108,8 @@ pub fn all() -> ExitCode {
 /// Serves `dist/` on a free loopback port and runs the end-to-end suite
 /// (`files`: only these test files).
 pub fn e2e(files: &[&str]) -> Result<(), String> {
+    // The preview is compared with the real `diag check`.
+    run(Command::new("cargo").args(["build", "--quiet", "-p", "diag-cli"]))?;
     let listener = serve::bind(0)?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = root().join(site::DIST);
@@ -122,7 +124,9 @@ pub fn e2e(files: &[&str]) -> Result<(), String> {
     }
     run(cmd
         .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
-        .env("FIXTURES", fixtures))
+        .env("FIXTURES", fixtures)
+        .env("DIST", root().join(site::DIST))
+        .env("DIAG", root().join("target/debug/diag")))
 }
 
 /// What the browser suite needs to know about the bundled questionnaire,

@@ -1,8 +1,12 @@
-//! The application root: the questionnaire, the state, the route, and which
-//! page to show.
+//! The application root: loads the questionnaire, follows the URL, and shows
+//! the resident's path or the author's preview.
 
 use crate::i18n::{Lang, Msg};
-use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, welcome::Welcome};
+use crate::loader::{self, Site};
+use crate::pages::{
+    paper::Paper, preview::PreviewPage, question::QuestionPage, result::ResultPage,
+    welcome::Welcome,
+};
 use crate::route::{self, Route};
 use crate::state::{Action, Quiz};
 use crate::storage::{self, Loaded, Saved};
@@ -22,25 +26,8 @@ impl PartialEq for Shared {
     }
 }
 
-/// The whole application.
-#[function_component]
-pub fn App() -> Html {
-    let loaded = use_memo((), |_| {
-        Questionnaire::from_yaml(crate::BUNDLED).map(|q| Shared(Rc::new(q)))
-    });
-    match &*loaded {
-        Ok(q) => html! { <Resident q={q.clone()} /> },
-        Err(e) => crate::pages::error::page(Lang::Fr, &e.to_string()),
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ResidentProps {
-    q: Shared,
-}
-
 /// The `?lang=xx` parameter, if the page was opened with one.
-fn lang_parameter() -> Option<Lang> {
+pub fn lang_parameter() -> Option<Lang> {
     let search = web_sys::window()?.location().search().ok()?;
     search
         .trim_start_matches('?')
@@ -49,34 +36,21 @@ fn lang_parameter() -> Option<Lang> {
         .map(Lang::from_code)
 }
 
+/// The whole application.
 #[function_component]
-fn Resident(props: &ResidentProps) -> Html {
-    let q = props.q.clone();
-    let quiz = use_reducer(|| Quiz::new(lang_parameter().unwrap_or(Lang::Fr)));
+pub fn App() -> Html {
+    let site = use_state(|| None::<Result<Site, String>>);
     let route = use_state(route::current);
-    // What storage held when the page opened: offered on the welcome screen.
-    let saved = use_state(|| None::<Saved>);
+    // A questionnaire the author is trying from the preview (never saved).
+    let trial = use_state(|| None::<Shared>);
 
-    // Once: read saved progress; follow the URL's hash from then on.
     {
-        let q = q.clone();
-        let quiz = quiz.clone();
-        let saved = saved.clone();
+        let site = site.clone();
         let route = route.clone();
         use_effect_with((), move |_| {
-            match storage::load(&q.0) {
-                Loaded::Progress(s) => {
-                    let lang = lang_parameter().unwrap_or_else(|| Lang::from_code(&s.lang));
-                    quiz.dispatch(Action::Restore(s.answers.clone(), lang));
-                    saved.set(Some(s));
-                }
-                Loaded::Corrupt => quiz.dispatch(Action::Notice(Some(Msg::StorageCorrupt))),
-                Loaded::OtherVersion => {
-                    quiz.dispatch(Action::Notice(Some(Msg::StorageOtherVersion)))
-                }
-                Loaded::Unavailable => quiz.dispatch(Action::SaveFailed),
-                Loaded::Nothing => {}
-            }
+            wasm_bindgen_futures::spawn_local(async move {
+                site.set(Some(loader::load().await));
+            });
             let listener = Closure::<dyn Fn()>::new(move || route.set(route::current()));
             let window = web_sys::window();
             if let Some(w) = &window {
@@ -96,6 +70,84 @@ fn Resident(props: &ResidentProps) -> Html {
         });
     }
 
+    let lang = lang_parameter().unwrap_or(Lang::Fr);
+    let site = match &*site {
+        None => {
+            return html! { <main id="main"><p class="loading" role="status">{ Msg::Loading.get(lang) }</p></main> };
+        }
+        Some(Err(details)) => return crate::pages::error::page(lang, details),
+        Some(Ok(site)) => site.clone(),
+    };
+    if *route == Route::Preview {
+        let on_try = {
+            let trial = trial.clone();
+            Callback::from(move |q: Shared| {
+                trial.set(Some(q));
+                route::go(&Route::Welcome);
+            })
+        };
+        return html! { <PreviewPage published={site.published.clone()} {lang} {on_try} /> };
+    }
+    let end_trial = {
+        let trial = trial.clone();
+        Callback::from(move |_| {
+            trial.set(None);
+            route::go(&Route::Preview);
+        })
+    };
+    match &*trial {
+        // A new key gives the trial its own fresh state.
+        Some(q) => {
+            html! { <Resident key="trial" q={q.clone()} route={(*route).clone()} trial=true on_end_trial={end_trial} /> }
+        }
+        None => {
+            html! { <Resident key="published" q={site.q.clone()} route={(*route).clone()} trial=false on_end_trial={end_trial} /> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResidentProps {
+    q: Shared,
+    route: Route,
+    /// Trying a questionnaire from the preview: nothing is saved.
+    trial: bool,
+    on_end_trial: Callback<()>,
+}
+
+#[function_component]
+fn Resident(props: &ResidentProps) -> Html {
+    let q = props.q.clone();
+    let trial = props.trial;
+    let quiz = use_reducer(|| Quiz::new(lang_parameter().unwrap_or(Lang::Fr)));
+    // What storage held when the page opened: offered on the welcome screen.
+    let saved = use_state(|| None::<Saved>);
+
+    // Once: read saved progress.
+    {
+        let q = q.clone();
+        let quiz = quiz.clone();
+        let saved = saved.clone();
+        use_effect_with((), move |_| {
+            if trial {
+                return;
+            }
+            match storage::load(&q.0) {
+                Loaded::Progress(s) => {
+                    let lang = lang_parameter().unwrap_or_else(|| Lang::from_code(&s.lang));
+                    quiz.dispatch(Action::Restore(s.answers.clone(), lang));
+                    saved.set(Some(s));
+                }
+                Loaded::Corrupt => quiz.dispatch(Action::Notice(Some(Msg::StorageCorrupt))),
+                Loaded::OtherVersion => {
+                    quiz.dispatch(Action::Notice(Some(Msg::StorageOtherVersion)))
+                }
+                Loaded::Unavailable => quiz.dispatch(Action::SaveFailed),
+                Loaded::Nothing => {}
+            }
+        });
+    }
+
     // The document's language follows the resident's choice.
     use_effect_with(quiz.lang, |lang| {
         if let Some(root) = web_sys::window()
@@ -111,9 +163,9 @@ fn Resident(props: &ResidentProps) -> Html {
         let q = q.clone();
         let quiz_for_save = quiz.clone();
         use_effect_with(
-            (quiz.answers.clone(), quiz.lang, (*route).clone()),
+            (quiz.answers.clone(), quiz.lang, props.route.clone()),
             move |(answers, lang, route)| {
-                if !answers.is_empty() {
+                if !answers.is_empty() && !trial {
                     let s = Saved {
                         lang: lang.code().to_owned(),
                         route: route.hash(),
@@ -128,7 +180,7 @@ fn Resident(props: &ResidentProps) -> Html {
     }
 
     // Move focus to the new screen's heading so screen readers announce it.
-    use_effect_with((*route).clone(), |_| {
+    use_effect_with(props.route.clone(), |_| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector("[data-focus]").ok().flatten())
@@ -147,7 +199,9 @@ fn Resident(props: &ResidentProps) -> Html {
         let quiz = quiz.clone();
         let saved = saved.clone();
         Callback::from(move |_| {
-            storage::clear();
+            if !trial {
+                storage::clear();
+            }
             saved.set(None);
             quiz.dispatch(Action::Clear);
             route::go(&Route::Welcome);
@@ -158,10 +212,7 @@ fn Resident(props: &ResidentProps) -> Html {
         Callback::from(move |_| quiz.dispatch(Action::Notice(None)))
     };
 
-    let page = match &*route {
-        Route::Welcome => html! {
-            <Welcome q={q.clone()} lang={lang} resume={saved.as_ref().map(|s| s.route.clone())} on_restart={on_clear.clone()} />
-        },
+    let page = match &props.route {
         Route::Question(id) => match q.0.question(id) {
             Some((index, _)) => {
                 let on_answer = {
@@ -178,6 +229,9 @@ fn Resident(props: &ResidentProps) -> Html {
             html! { <ResultPage q={q.clone()} answers={quiz.answers.clone()} {lang} on_clear={on_clear.clone()} /> }
         }
         Route::Paper => html! { <Paper q={q.clone()} {lang} /> },
+        Route::Welcome | Route::Preview => html! {
+            <Welcome q={q.clone()} lang={lang} resume={saved.as_ref().map(|s| s.route.clone())} on_restart={on_clear.clone()} />
+        },
     };
 
     let title = q.0.title.get(lang.code()).to_owned();
@@ -185,6 +239,12 @@ fn Resident(props: &ResidentProps) -> Html {
     html! {
         <>
             <a class="skip" href="#main">{ Msg::SkipToContent.get(lang) }</a>
+            if trial {
+                <div class="trial-banner" role="status">
+                    <p>{ Msg::TrialBanner.get(lang) }</p>
+                    <button type="button" class="secondary" onclick={props.on_end_trial.reform(|_| ())}>{ Msg::BackToPreview.get(lang) }</button>
+                </div>
+            }
             <header class="site">
                 <p class="town">{ town }</p>
                 <nav aria-label={Msg::Language.get(lang)} class="langs">

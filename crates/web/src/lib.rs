@@ -4,7 +4,9 @@
 
 mod app;
 mod components;
+mod embed;
 mod i18n;
+mod loader;
 mod pages;
 pub mod panic;
 mod route;
@@ -34,4 +36,5 @@ pub fn start() {
     if let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) {
         yew::Renderer::<App>::with_root(root).render();
     }
+    embed::report_height();
 }

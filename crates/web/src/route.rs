@@ -12,6 +12,8 @@ pub enum Route {
     Result,
     /// `#/papier` — the questionnaire to print and fill in by hand.
     Paper,
+    /// `#/apercu` — the author's preview of a questionnaire file.
+    Preview,
 }
 
 impl Route {
@@ -23,6 +25,7 @@ impl Route {
             _ => match path {
                 "resultat" => Route::Result,
                 "papier" => Route::Paper,
+                "apercu" => Route::Preview,
                 _ => Route::Welcome,
             },
         }
@@ -35,6 +38,7 @@ impl Route {
             Route::Question(id) => format!("#/question/{id}"),
             Route::Result => "#/resultat".into(),
             Route::Paper => "#/papier".into(),
+            Route::Preview => "#/apercu".into(),
         }
     }
 }

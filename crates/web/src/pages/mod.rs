@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod paper;
+pub mod preview;
 pub mod question;
 pub mod result;
 pub mod welcome;

@@ -145,6 +145,8 @@ pub fn ResultPage(props: &Props) -> Html {
                     if let Some(a) = &org.address { <br />{ a.get(code) } }
                     if let Some(p) = phone { <br />{ p } }
                     if let Some(e) = &org.email { <br /><a href={format!("mailto:{e}")}>{ e.clone() }</a> }
+                    // Inside the town website's frame, the town's site opens in a new tab.
+                    if let Some(w) = &org.website { <br /><a href={w.clone()} target="_blank" rel="noopener noreferrer">{ w.clone() }</a> }
                 </p>
             </section>
             if let Some(n) = next {

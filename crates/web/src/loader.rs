@@ -1,0 +1,98 @@
+//! The questionnaire residents get: `questionnaire.yaml` next to the page when
+//! it is there and valid, otherwise the one compiled into the binary. A broken
+//! published file never reaches residents; the preview page shows its errors.
+
+use crate::app::Shared;
+use diag_core::{Diagnostic, Questionnaire};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The published file, relative to the page (so: same origin only).
+const PUBLISHED: &str = "questionnaire.yaml";
+
+/// What happened to the published questionnaire.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Published {
+    /// It loaded and is the one in use.
+    Used,
+    /// There is none next to the page: the built-in one is used.
+    Missing,
+    /// It has errors: the built-in one is used.
+    Broken {
+        /// Its text, to quote the lines in error.
+        source: String,
+        /// Every problem found.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// The questionnaire in use and what became of the published one.
+#[derive(Clone)]
+pub struct Site {
+    /// The questionnaire residents answer.
+    pub q: Shared,
+    /// The published file's fate.
+    pub published: Published,
+}
+
+impl PartialEq for Site {
+    fn eq(&self, other: &Self) -> bool {
+        self.q == other.q && self.published == other.published
+    }
+}
+
+/// The built-in questionnaire. The test suite proves it valid; if it were
+/// not, the error page shows why.
+pub fn built_in() -> Result<Shared, String> {
+    Questionnaire::from_yaml(crate::BUNDLED)
+        .map(|q| Shared(Rc::new(q)))
+        .map_err(|e| e.render("questionnaire intégré", crate::BUNDLED))
+}
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    // Revalidate every time, so an edited file shows after a reload.
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Loads the published questionnaire, falling back to the built-in one.
+pub async fn load() -> Result<Site, String> {
+    let Some(source) = fetch_text(PUBLISHED).await else {
+        return built_in().map(|q| Site {
+            q,
+            published: Published::Missing,
+        });
+    };
+    if source == crate::BUNDLED {
+        return built_in().map(|q| Site {
+            q,
+            published: Published::Used,
+        });
+    }
+    match Questionnaire::from_yaml(&source) {
+        Ok(q) => Ok(Site {
+            q: Shared(Rc::new(q)),
+            published: Published::Used,
+        }),
+        Err(e) => built_in().map(|q| Site {
+            q,
+            published: Published::Broken {
+                source,
+                diagnostics: e.diagnostics,
+            },
+        }),
+    }
+}

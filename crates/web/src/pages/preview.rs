@@ -1,0 +1,203 @@
+//! Aperçu (`#/apercu`): the author pastes or opens a questionnaire file, sees
+//! every error exactly as `diag check` prints them, and when it is valid sees
+//! whether each parcours can be reached, tries it as a resident would and
+//! downloads it. Nothing leaves the browser.
+
+use crate::app::Shared;
+use crate::i18n::{Lang, Msg};
+use crate::loader::Published;
+use diag_core::{render_all, simulate, Questionnaire, Severity};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub published: Published,
+    pub lang: Lang,
+    /// Try a valid questionnaire as a resident.
+    pub on_try: Callback<Shared>,
+}
+
+/// What an author's file gives: the printed diagnostics, and the
+/// questionnaire when it has no error.
+struct Checked {
+    report: String,
+    questionnaire: Option<Shared>,
+}
+
+fn check(name: &str, source: &str, lang: Lang) -> Checked {
+    let (diagnostics, questionnaire) = match Questionnaire::from_yaml(source) {
+        Ok(q) => (q.warnings.clone(), Some(Shared(Rc::new(q)))),
+        Err(e) => (e.diagnostics, None),
+    };
+    debug_assert!(
+        questionnaire.is_some() || diagnostics.iter().any(|d| d.severity == Severity::Error)
+    );
+    Checked {
+        report: render_all(&diagnostics, name, source, lang.code()),
+        questionnaire,
+    }
+}
+
+/// Reads a dropped or chosen file's text, then hands it on.
+fn read_file(file: web_sys::File, on_text: Callback<(String, String)>) {
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(text) = JsFuture::from(file.text()).await {
+            if let Some(text) = text.as_string() {
+                on_text.emit((name, text));
+            }
+        }
+    });
+}
+
+/// Offers `text` as a file download, built in the browser.
+fn download(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/yaml;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = link {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[function_component]
+pub fn PreviewPage(props: &Props) -> Html {
+    let lang = props.lang;
+    let file = use_state(|| ("questionnaire.yaml".to_owned(), String::new()));
+    let checked = {
+        let (name, source) = (*file).clone();
+        use_memo((name, source), move |(name, source)| {
+            (!source.trim().is_empty()).then(|| check(name, source, lang))
+        })
+    };
+    let simulation = {
+        let q = checked
+            .as_ref()
+            .as_ref()
+            .and_then(|c| c.questionnaire.clone());
+        use_memo(q.as_ref().map(|q| Rc::as_ptr(&q.0) as usize), move |_| {
+            q.map(|q| (q.clone(), simulate::simulate(&q.0, 5_000, 1)))
+        })
+    };
+
+    let set_text = {
+        let file = file.clone();
+        Callback::from(move |(name, text): (String, String)| file.set((name, text)))
+    };
+    let on_input = {
+        let file = file.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                file.set(("questionnaire.yaml".to_owned(), t.value()));
+            }
+        })
+    };
+    let on_open = {
+        let set_text = set_text.clone();
+        Callback::from(move |e: Event| {
+            let f = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .and_then(|i| i.files())
+                .and_then(|l| l.get(0));
+            if let Some(f) = f {
+                read_file(f, set_text.clone());
+            }
+        })
+    };
+    let on_drop = {
+        let set_text = set_text.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                read_file(f, set_text.clone());
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+
+    let published = match &props.published {
+        Published::Broken {
+            source,
+            diagnostics,
+        } => html! {
+            <section class="notice published-broken" aria-labelledby="published-title">
+                <h2 id="published-title">{ "questionnaire.yaml" }</h2>
+                <p>{ Msg::PreviewPublishedBroken.get(lang) }</p>
+                <pre class="diagnostics">{ render_all(diagnostics, "questionnaire.yaml", source, lang.code()) }</pre>
+            </section>
+        },
+        Published::Missing => {
+            html! { <p class="published">{ Msg::PreviewPublishedMissing.get(lang) }</p> }
+        }
+        Published::Used => {
+            html! { <p class="published">{ Msg::PreviewPublishedUsed.get(lang) }</p> }
+        }
+    };
+
+    let result = match (&*checked, &*simulation) {
+        (None, _) => html! {},
+        (Some(c), sim) => {
+            let (name, source) = (*file).clone();
+            let valid = c.questionnaire.is_some();
+            html! {
+                <>
+                    <h2>{ Msg::PreviewDiagnostics.get(lang) }</h2>
+                    if valid { <p class="valid">{ Msg::PreviewValid.get(lang) }</p> }
+                    <pre class="diagnostics" id="diagnostics">{ c.report.clone() }</pre>
+                    if let Some((q, s)) = sim {
+                        <h2>{ Msg::PreviewSimulation.get(lang) }</h2>
+                        <ul class="reach">
+                            { for s.parcours.iter().map(|p| {
+                                let title = q.0.parcours_by_id(&p.id).map_or(p.id.clone(), |x| x.title.get(lang.code()).to_owned());
+                                match &p.code {
+                                    Some(code) => html! { <li>{ format!("{title} — {} ({} : {code})", Msg::PreviewReachable.get(lang), Msg::PreviewExample.get(lang)) }</li> },
+                                    None => html! { <li class="unreachable">{ format!("{title} — {}", Msg::PreviewUnreachable.get(lang)) }</li> },
+                                }
+                            }) }
+                        </ul>
+                        <div class="actions">
+                            <button type="button" onclick={{ let q = q.clone(); props.on_try.reform(move |_| q.clone()) }}>{ Msg::PreviewTry.get(lang) }</button>
+                            <button type="button" class="secondary" onclick={Callback::from(move |_| download(&name, &source))}>{ Msg::PreviewDownload.get(lang) }</button>
+                        </div>
+                    }
+                </>
+            }
+        }
+    };
+
+    html! {
+        <main id="main" class="preview" lang={lang.code()}>
+            <h1 data-focus="" tabindex="-1">{ Msg::PreviewTitle.get(lang) }</h1>
+            <p>{ Msg::PreviewIntro.get(lang) }{ " " }{ Msg::PreviewNothingSent.get(lang) }</p>
+            { published }
+            <div class="drop" ondrop={on_drop} ondragover={on_dragover}>
+                <label for="yaml-file">{ Msg::PreviewOpen.get(lang) }</label>
+                <input id="yaml-file" type="file" accept=".yaml,.yml,text/yaml" onchange={on_open} />
+                <p>{ Msg::PreviewDrop.get(lang) }</p>
+                <label for="yaml-text">{ Msg::PreviewPaste.get(lang) }</label>
+                <textarea id="yaml-text" rows="16" spellcheck="false" value={file.1.clone()} oninput={on_input} />
+            </div>
+            { result }
+        </main>
+    }
+}

@@ -1,0 +1,177 @@
+// Publishing without recompiling: the questionnaire file next to the page, the
+// author's preview, embedding in another site's iframe, and the CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, renameSync, mkdtempSync, copyFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible } from './browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const PUBLISHED = join(DIST, 'questionnaire.yaml');
+const DIAG = process.env.DIAG ?? 'target/debug/diag';
+let browser;
+let original;
+before(async () => {
+  browser = await launch();
+  original = readFileSync(PUBLISHED, 'utf8');
+});
+after(async () => {
+  writeFileSync(PUBLISHED, original);
+  await browser?.close();
+});
+
+async function firstQuestionText(page) {
+  await page.goto(BASE_URL + '#/question/' + fixtures.questions[0].id);
+  await page.locator('legend .question-text').waitFor();
+  return (await page.locator('legend .question-text').textContent()).trim();
+}
+
+test('an edited questionnaire.yaml shows after a reload, with no rebuild', async () => {
+  const first = fixtures.questions[0];
+  const edited = original
+    .replaceAll('to: 2026-11-01', 'to: 2027-06-30')
+    .replace(`fr: "${first.text}"`, 'fr: "Quels appareils utilisez-vous à la maison ?"');
+  assert.notEqual(edited, original);
+  writeFileSync(PUBLISHED, edited);
+  try {
+    const page = await freshPage(browser);
+    assert.equal(await firstQuestionText(page), 'Quels appareils utilisez-vous à la maison ?');
+    await page.goto(BASE_URL + '#/resultat');
+    await page.locator('.parcours-title').waitFor();
+    assert.match(await page.locator('.result').textContent(), /au 30 juin 2027/);
+    await page.context().close();
+  } finally {
+    writeFileSync(PUBLISHED, original);
+  }
+});
+
+test('a broken questionnaire.yaml keeps residents on the built-in one; the preview shows its errors', async () => {
+  const broken = original.replace('show-if: answer(cherche-emploi) == oui', 'show-if: answer(cherche-emplois) == oui');
+  assert.notEqual(broken, original);
+  writeFileSync(PUBLISHED, broken);
+  try {
+    const page = await freshPage(browser);
+    assert.equal(await firstQuestionText(page), fixtures.questions[0].text);
+    await page.goto(BASE_URL + '#/apercu');
+    const notice = page.locator('.published-broken pre');
+    await notice.waitFor();
+    const text = await notice.textContent();
+    const line = broken.split('\n').findIndex((l) => l.includes('cherche-emplois')) + 1;
+    assert.match(text, new RegExp(`questionnaire\\.yaml:${line}:\\d+`));
+    assert.match(text, /answer\(cherche-emplois\) == oui/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    writeFileSync(PUBLISHED, original);
+  }
+});
+
+test('without questionnaire.yaml the built-in questionnaire is used', async () => {
+  renameSync(PUBLISHED, PUBLISHED + '.away');
+  try {
+    const page = await freshPage(browser);
+    assert.equal(await firstQuestionText(page), fixtures.questions[0].text);
+    await page.goto(BASE_URL + '#/apercu');
+    await page.locator('p.published').waitFor();
+    assert.match(await page.locator('p.published').textContent(), /Aucun fichier questionnaire\.yaml/);
+    await page.context().close();
+  } finally {
+    renameSync(PUBLISHED + '.away', PUBLISHED);
+  }
+});
+
+test('the preview reports exactly what diag check reports', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diag-preview-'));
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '#/apercu');
+  await page.locator('#yaml-text').waitFor();
+  for (const fixture of ['01-yaml-syntax', '11-unknown-question', '21-level-overlap', '43-many-errors']) {
+    const source = readFileSync(`tests/invalid/${fixture}.yaml`, 'utf8');
+    copyFileSync(`tests/invalid/${fixture}.yaml`, join(dir, 'questionnaire.yaml'));
+    const run = spawnSync(DIAG, ['check', '--lang', 'fr', '--color', 'never', 'questionnaire.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.status, 1, `${fixture}: diag check should fail: ${run.error ?? run.stderr}`);
+    const expected = run.stdout;
+    await page.locator('#yaml-text').fill(source);
+    await page.waitForFunction((want) => document.getElementById('diagnostics')?.textContent === want, expected, { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await page.locator('#diagnostics').textContent(), expected, fixture);
+  }
+  await assertAccessible(page, 'preview with errors');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a valid file in the preview shows each parcours reachable and can be tried without saving', async () => {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '#/apercu');
+  await page.locator('#yaml-text').fill(original.replace('title:\n  fr: "Quel parcours numérique pour moi ?"', 'title:\n  fr: "Version de test"'));
+  await page.locator('.reach').waitFor();
+  const reach = await page.locator('.reach li').allTextContents();
+  assert.equal(reach.length, 4);
+  for (const line of reach) assert.match(line, /atteignable \(exemple de code : VLG-/);
+  await page.getByRole('button', { name: 'Essayer comme un habitant' }).click();
+  await page.locator('.trial-banner').waitFor();
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Version de test');
+  const before = page.url();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await waitForScreen(page, before);
+  await page.locator('input').first().check();
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'a trial saves nothing');
+  await page.context().close();
+});
+
+test('the app works inside an iframe of a page from another origin, and sizes it', async () => {
+  const host = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="fr"><title>Site de la ville</title>
+      <iframe src="${BASE_URL}?lang=en" title="Diagnostic numérique" style="width:100%;height:400px;border:0"></iframe>
+      <script>window.heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'diag-numerique:height') window.heights.push(e.data.height); });</script>`);
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+  const hostUrl = `http://127.0.0.1:${host.address().port}/`;
+  assert.notEqual(new URL(hostUrl).origin, new URL(BASE_URL).origin);
+  try {
+    const page = await freshPage(browser);
+    await page.goto(hostUrl);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('h1').waitFor();
+    assert.equal((await frame.locator('h1').textContent()).trim(), 'Which digital course suits me?');
+    await frame.getByRole('button', { name: 'Start' }).click();
+    await frame.locator('legend').waitFor();
+    await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    host.close();
+  }
+});
+
+test('the Content-Security-Policy blocks scripts from elsewhere and inline scripts', async () => {
+  const page = await freshPage(browser);
+  await start(page);
+  const violations = await page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    const external = document.createElement('script');
+    external.src = 'http://127.0.0.2:9/evil.js';
+    document.head.appendChild(external);
+    const inline = document.createElement('script');
+    inline.textContent = 'window.pwned = true;';
+    document.head.appendChild(inline);
+    setTimeout(() => resolve({ seen, pwned: window.pwned === true }), 1000);
+  }));
+  assert.equal(violations.pwned, false);
+  assert.ok(violations.seen.some((v) => v.includes('127.0.0.2')), JSON.stringify(violations.seen));
+  assert.ok(violations.seen.some((v) => v.includes('inline')), JSON.stringify(violations.seen));
+  await page.context().close();
+});
+
+test('the built index.html carries the CSP', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  assert.doesNotMatch(html, /unsafe-inline/);
+  assert.ok(existsSync(PUBLISHED));
+});
