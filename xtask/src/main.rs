@@ -11,6 +11,7 @@
 //! Chosen over trunk: trunk takes ~20 minutes to compile here and does nothing
 //! this 300-line task does not.
 
+mod bench;
 mod serve;
 mod site;
 mod test;
@@ -24,7 +25,8 @@ const USAGE: &str = "\
 cargo xtask serve [--port N]   build the site (release) and serve it on http://127.0.0.1:8080
 cargo xtask build              build the site into dist/ and print its sizes
 cargo xtask test               run every test (what CI runs)
-cargo xtask e2e [FILE...]      only the browser end-to-end suite, on the site already in dist/";
+cargo xtask e2e [FILE...]      only the browser end-to-end suite, on the site already in dist/
+cargo xtask bench              the web benchmark: sizes, cold loads, a scripted resident, Lighthouse";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         ["build"] => build_command(),
         ["test"] => return test::all(),
         ["e2e", files @ ..] => test::e2e(files),
+        ["bench"] => bench::run(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

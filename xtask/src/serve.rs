@@ -1,9 +1,17 @@
-//! A small static file server for `dist/`: enough for the app and its tests.
-//! Loopback only; GET and HEAD; no directory listing; no path outside the root.
+//! A small static file server for `dist/`, compressing as a real one does:
+//! brotli or gzip by `Accept-Encoding`, with `Vary`. Loopback only; GET and
+//! HEAD; no directory listing; no path outside the root.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+/// Compressed bodies by (path, encoding), kept while the file is unchanged:
+/// brotli at quality 11 takes a second on the Wasm.
+type Cache = Arc<Mutex<HashMap<(PathBuf, &'static str), (SystemTime, u64, Arc<Vec<u8>>)>>>;
 
 pub fn bind(port: u16) -> Result<TcpListener, String> {
     TcpListener::bind(("127.0.0.1", port))
@@ -12,10 +20,12 @@ pub fn bind(port: u16) -> Result<TcpListener, String> {
 
 /// Serves forever, one thread per connection.
 pub fn run(listener: TcpListener, root: PathBuf) {
+    let cache: Cache = Arc::default();
     for stream in listener.incoming().flatten() {
         let root = root.clone();
+        let cache = cache.clone();
         std::thread::spawn(move || {
-            let _ = handle(stream, &root);
+            let _ = handle(stream, &root, &cache);
         });
     }
 }
@@ -35,19 +45,73 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn compressible(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("html" | "js" | "wasm" | "css" | "svg" | "json" | "yaml" | "yml")
+    )
+}
+
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut e = GzEncoder::new(Vec::new(), Compression::best());
+    if e.write_all(bytes).is_err() {
+        return Vec::new();
+    }
+    e.finish().unwrap_or_default()
+}
+
+fn encoded(path: &Path, encoding: &'static str, cache: &Cache) -> Option<Arc<Vec<u8>>> {
+    let meta = std::fs::metadata(path).ok()?;
+    let stamp = (meta.modified().ok()?, meta.len());
+    let key = (path.to_path_buf(), encoding);
+    if let Some((m, l, body)) = cache.lock().ok()?.get(&key) {
+        if (*m, *l) == stamp {
+            return Some(body.clone());
+        }
+    }
+    let raw = std::fs::read(path).ok()?;
+    let body = Arc::new(match encoding {
+        "br" => brotli(&raw),
+        "gzip" => gzip(&raw),
+        _ => raw,
+    });
+    cache
+        .lock()
+        .ok()?
+        .insert(key, (stamp.0, stamp.1, body.clone()));
+    Some(body)
+}
+
+fn handle(stream: TcpStream, root: &Path, cache: &Cache) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     loop {
         let mut request = String::new();
         if reader.read_line(&mut request)? == 0 {
             return Ok(());
         }
-        // Skip the headers; keep-alive is honoured so the browser reuses the connection.
+        let mut accept = String::new();
         let mut line = String::new();
         loop {
             line.clear();
             if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
                 break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                if name.eq_ignore_ascii_case("accept-encoding") {
+                    accept = value.trim().to_ascii_lowercase();
+                }
             }
         }
         let mut parts = request.split_whitespace();
@@ -62,26 +126,44 @@ fn handle(stream: TcpStream, root: &Path) -> std::io::Result<()> {
             )?;
             continue;
         }
-        let file = resolve(root, path);
-        match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-            Some((f, body)) => {
-                write!(
-                    out,
-                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n\r\n",
-                    content_type(&f),
-                    body.len()
-                )?;
-                if method == "GET" {
-                    out.write_all(&body)?;
-                }
+        let Some(file) = resolve(root, path) else {
+            let body = b"Not found";
+            write!(
+                out,
+                "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n",
+                body.len()
+            )?;
+            if method == "GET" {
+                out.write_all(body)?;
             }
-            None => {
-                let body = b"Not found";
-                write!(out, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n", body.len())?;
-                if method == "GET" {
-                    out.write_all(body)?;
-                }
-            }
+            continue;
+        };
+        let encoding = if !compressible(&file) {
+            ""
+        } else if accept.split(',').any(|e| e.trim().starts_with("br")) {
+            "br"
+        } else if accept.split(',').any(|e| e.trim().starts_with("gzip")) {
+            "gzip"
+        } else {
+            ""
+        };
+        let Some(body) = encoded(&file, encoding, cache) else {
+            write!(out, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")?;
+            continue;
+        };
+        let coding = if encoding.is_empty() {
+            String::new()
+        } else {
+            format!("Content-Encoding: {encoding}\r\n")
+        };
+        write!(
+            out,
+            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{coding}Vary: Accept-Encoding\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\n",
+            content_type(&file),
+            body.len()
+        )?;
+        if method == "GET" {
+            out.write_all(&body)?;
         }
         out.flush()?;
     }

@@ -60,10 +60,11 @@ pub fn all() -> ExitCode {
             "warnings",
         ]))
     });
-    check("release site build", &mut || {
+    check("release site build and size budgets", &mut || {
         let tools = tools.as_ref().map_err(Clone::clone)?;
-        site::build(tools)?.print();
-        Ok(())
+        let report = site::build(tools)?;
+        report.print();
+        report.check_budgets()
     });
     check("wasm-bindgen-test in headless Chromium", &mut || {
         tools.as_ref().map_err(Clone::clone)?;
@@ -131,7 +132,7 @@ pub fn e2e(files: &[&str]) -> Result<(), String> {
 
 /// What the browser suite needs to know about the bundled questionnaire,
 /// computed by the core so the JavaScript side parses no YAML.
-fn write_fixtures() -> Result<String, String> {
+pub fn write_fixtures() -> Result<String, String> {
     let src = std::fs::read_to_string(root().join("questionnaires/villeneuve-la-garenne.yaml"))
         .map_err(|e| format!("cannot read the bundled questionnaire: {e}"))?;
     let q = diag_core::Questionnaire::from_yaml(&src)

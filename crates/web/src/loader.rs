@@ -68,9 +68,27 @@ async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
+/// The download `main.js` started before the module loaded, if any:
+/// `Some(None)` when it found no file.
+async fn started_by_main_js() -> Option<Option<String>> {
+    let global = js_sys::global();
+    let promise = js_sys::Reflect::get(&global, &"diagQuestionnaire".into()).ok()?;
+    let promise: js_sys::Promise = promise.dyn_into().ok()?;
+    Some(
+        JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string()),
+    )
+}
+
 /// Loads the published questionnaire, falling back to the built-in one.
 pub async fn load() -> Result<Site, String> {
-    let Some(source) = fetch_text(PUBLISHED).await else {
+    let fetched = match started_by_main_js().await {
+        Some(text) => text,
+        None => fetch_text(PUBLISHED).await,
+    };
+    let Some(source) = fetched else {
         return built_in().map(|q| Site {
             q,
             published: Published::Missing,

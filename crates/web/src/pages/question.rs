@@ -129,7 +129,7 @@ pub fn QuestionPage(props: &Props) -> Html {
     let is_last = next.is_none();
 
     html! {
-        <form class="question" onsubmit={on_submit} novalidate=true>
+        <form class="question" onsubmit={on_submit} novalidate=true data-question={question.id.clone()}>
             if let Some(s) = section { <p class="section-title">{ s }</p> }
             <p class="progress-text" aria-live="polite">
                 { format!("{} {position} {} {}", Msg::Question.get(lang), Msg::Of.get(lang), expected.len()) }
@@ -138,7 +138,7 @@ pub fn QuestionPage(props: &Props) -> Html {
             <fieldset aria-describedby={missing.then_some("missing")}>
                 <legend data-focus="" tabindex="-1">
                     if let Some(p) = &question.pictogram { <Pictogram name={p.clone()} {lang} /> }
-                    <span class="question-text">{ question.text.get(code) }</span>
+                    <span class="question-text" elementtiming="question">{ question.text.get(code) }</span>
                 </legend>
                 if multiple { <p class="hint">{ Msg::SeveralAnswers.get(lang) }</p> }
                 if let Some(help) = &question.help {

@@ -30,7 +30,7 @@ pub fn Welcome(props: &Props) -> Html {
         .map(|n| Msg::Duration.get(lang).replace("{n}", &n.to_string()));
     html! {
         <section class="welcome">
-            <h1 data-focus="" tabindex="-1">{ q.title.get(code) }</h1>
+            <h1 data-focus="" tabindex="-1" elementtiming="title">{ q.title.get(code) }</h1>
             if let Some(intro) = &q.introduction {
                 <p class="lead">{ intro.get(code) }</p>
             }
