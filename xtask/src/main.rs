@@ -12,6 +12,7 @@
 //! this 300-line task does not.
 
 mod bench;
+mod fuzz;
 mod serve;
 mod site;
 mod test;
@@ -26,7 +27,8 @@ cargo xtask serve [--port N]   build the site (release) and serve it on http://1
 cargo xtask build              build the site into dist/ and print its sizes
 cargo xtask test               run every test (what CI runs)
 cargo xtask e2e [FILE...]      only the browser end-to-end suite, on the site already in dist/
-cargo xtask bench              the web benchmark: sizes, cold loads, a scripted resident, Lighthouse";
+cargo xtask bench              the web benchmark: sizes, cold loads, a scripted resident, Lighthouse
+cargo xtask fuzz [SECONDS]     each cargo-fuzz target for SECONDS (default 60), on nightly";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +43,11 @@ fn main() -> ExitCode {
         ["test"] => return test::all(),
         ["e2e", files @ ..] => test::e2e(files),
         ["bench"] => bench::run(),
+        ["fuzz"] => fuzz::run(60),
+        ["fuzz", secs] => match secs.parse() {
+            Ok(s) => fuzz::run(s),
+            Err(_) => Err(format!("fuzz takes a number of seconds, not `{secs}`")),
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

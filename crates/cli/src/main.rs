@@ -141,14 +141,16 @@ fn main() -> ExitCode {
     }
 }
 
+fn read_bytes(path: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read {path}"))
+}
+
+/// A text file (UTF-8, byte-order mark dropped).
 fn read(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{path} is not UTF-8 text (byte {} is invalid); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let bytes = read_bytes(path)?;
+    diag_core::source_text(&bytes)
+        .map(str::to_owned)
+        .map_err(|d| anyhow!("{path}:{}:{}: {}", d.line, d.column, d.message))
 }
 
 fn load(path: &str) -> Result<Questionnaire> {
@@ -186,11 +188,13 @@ fn run(command: Command) -> Result<ExitCode> {
             let mut failed = false;
             let mut json = Vec::new();
             for file in &files {
-                let src = read(file)?;
-                let diags: Vec<_> = Questionnaire::check(&src)
-                    .iter()
-                    .map(|d| d.in_language(&lang))
-                    .collect();
+                let bytes = read_bytes(file)?;
+                // A file that is not UTF-8 is itself a diagnostic, quoted like the others.
+                let (src, diags) = match diag_core::source_text(&bytes) {
+                    Ok(src) => (src.to_owned(), Questionnaire::check(src)),
+                    Err(d) => (String::from_utf8_lossy(&bytes).into_owned(), vec![*d]),
+                };
+                let diags: Vec<_> = diags.iter().map(|d| d.in_language(&lang)).collect();
                 failed |= diags
                     .iter()
                     .any(|d| d.severity == Severity::Error || deny_warnings);

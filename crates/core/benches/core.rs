@@ -75,3 +75,19 @@ fn yaml_parse_only() -> usize {
     let v: serde_yaml::Value = serde_yaml::from_str(black_box(SOURCE)).unwrap();
     v.as_mapping().map_or(0, |m| m.len())
 }
+
+/// The slowest hostile input of `tests/hostile.rs`: 3,000 questions, each
+/// with a `show-if` naming a question that does not exist (about 540 KB).
+#[divan::bench(sample_count = 10)]
+fn hostile_slowest(b: Bencher) {
+    let m = include_str!("../../../tests/fixtures/minimal.yaml");
+    let many: String = (0..3000)
+        .map(|i| format!("      - {{ id: q{i}, kind: yes-no, show-if: answered(nope{i}), text: {{ fr: \"Q\", en: \"Q\" }}, options: [ {{ id: o, text: {{ fr: \"O\", en: \"O\" }} }}, {{ id: n, text: {{ fr: \"N\", en: \"N\" }} }} ] }}\n"))
+        .collect();
+    let src = m.replacen(
+        "      - id: cherche-emploi\n",
+        &format!("{many}      - id: cherche-emploi\n"),
+        1,
+    );
+    b.bench(|| Questionnaire::check(black_box(&src)).len());
+}

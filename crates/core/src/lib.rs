@@ -53,7 +53,10 @@ pub use model::{
 pub use raw::json_schema;
 pub use text::Text;
 pub use validate::{FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS};
-pub use yaml::MAX_SOURCE_BYTES;
+pub use yaml::{source_text, MAX_SOURCE_BYTES};
+
+/// Most problems reported for one file; the rest are counted.
+pub const MAX_REPORTED: usize = 50;
 
 impl Questionnaire {
     /// Reads and validates a questionnaire.
@@ -63,13 +66,35 @@ impl Questionnaire {
     /// error (bad indentation, unknown key, wrong type) stops reading there;
     /// all other problems are reported together.
     pub fn from_yaml(source: &str) -> Result<Questionnaire, LoadError> {
+        // A byte-order mark is not YAML; Windows editors add it. (Line 1's
+        // columns then count from after it, as `source_text` gives it.)
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let raw = yaml::parse(source).map_err(|d| LoadError {
             diagnostics: vec![*d],
         })?;
-        let (model, pending) = validate::validate(raw);
+        let (model, mut pending) = validate::validate(raw);
+        // Locating re-reads the document once per problem: a crafted file with
+        // thousands of errors must not take minutes. The first ones are enough.
+        let shown = MAX_REPORTED.min(yaml::locatable(source));
+        let hidden = pending.len().saturating_sub(shown);
+        pending.truncate(shown);
         let mut diagnostics = yaml::locate_all(source, pending);
         // Errors first; each group in document order.
         diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
+        if hidden > 0 {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                code: "too-many-problems",
+                message: format!("{hidden} more problems are not shown"),
+                path: String::new(),
+                line: 0,
+                column: 0,
+                width: 1,
+                expected: None,
+                hint: Some("fix the problems above and check again".into()),
+                french: false,
+            });
+        }
         match model {
             Some(mut q) => {
                 q.warnings = diagnostics;
@@ -77,6 +102,14 @@ impl Questionnaire {
             }
             None => Err(LoadError { diagnostics }),
         }
+    }
+
+    /// Reads a questionnaire from a file's bytes (see [`source_text`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Questionnaire, LoadError> {
+        let source = source_text(bytes).map_err(|d| LoadError {
+            diagnostics: vec![*d],
+        })?;
+        Questionnaire::from_yaml(source)
     }
 
     /// Checks a questionnaire: every error and warning, in order (empty when perfect).

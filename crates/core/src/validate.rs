@@ -91,7 +91,13 @@ pub(crate) fn did_you_mean<'a>(
     wrong: &str,
     known: impl Iterator<Item = &'a str>,
 ) -> Option<String> {
+    // Bounded work on crafted input: long ids and huge lists get no suggestion.
+    if wrong.len() > 60 {
+        return None;
+    }
     known
+        .take(100)
+        .filter(|k| k.len() <= 60)
         .map(|k| (distance(wrong, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)

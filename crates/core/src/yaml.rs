@@ -42,7 +42,110 @@ pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
             french: false,
         }));
     }
+    if let Some(d) = nesting_guard(source) {
+        return Err(Box::new(d));
+    }
+    if source
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Box::new(Diagnostic {
+            severity: Severity::Error,
+            code: "empty-file",
+            message: "the file is empty".into(),
+            path: String::new(),
+            line: 0,
+            column: 0,
+            width: 1,
+            expected: Some("a questionnaire, starting with `format: 1`".into()),
+            hint: Some("questionnaires/FORMAT.md has a complete example to start from".into()),
+            french: false,
+        }));
+    }
     serde_yaml::from_str(source).map_err(|e| Box::new(shape_error(source, &e)))
+}
+
+/// Deepest `[`/`{` nesting accepted. A questionnaire needs 3 or 4; the YAML
+/// reader slows down sharply on thousands.
+const MAX_FLOW_DEPTH: usize = 32;
+
+/// Refuses deeply nested flow collections before the YAML reader sees them
+/// (a cheap scan that skips quoted text and comments).
+fn nesting_guard(source: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = ' ';
+    for (i, c) in source.char_indices() {
+        match (quote, c) {
+            (_, '\n') => {
+                comment = false;
+                if quote == Some('\'') {
+                    // Single-quoted text may span lines; keep the state.
+                }
+            }
+            _ if comment => {}
+            (Some(q), c) if c == q && !(q == '"' && prev == '\\') => quote = None,
+            (Some(_), _) => {}
+            (None, '#') if prev.is_whitespace() || i == 0 => comment = true,
+            (None, '"' | '\'')
+                if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '\n' | '-') || i == 0 =>
+            {
+                quote = Some(c)
+            }
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    let (line, column) = char_position(source, i);
+                    return Some(Diagnostic {
+                        severity: Severity::Error,
+                        code: "too-complex",
+                        message: format!(
+                            "lists and mappings are nested more than {MAX_FLOW_DEPTH} deep here"
+                        ),
+                        path: String::new(),
+                        line,
+                        column,
+                        width: 1,
+                        expected: Some("a questionnaire nests 3 or 4 levels".into()),
+                        hint: Some("check for a run of `[` or `{`".into()),
+                        french: false,
+                    });
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+/// Reads a file's bytes as questionnaire text: UTF-8 (an invalid byte is
+/// reported with its line and column), without the byte-order mark that some
+/// Windows editors add. Use the returned text to render diagnostics.
+pub fn source_text(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let before = std::str::from_utf8(good).unwrap_or_default();
+        let (line, column) = char_position(before, before.len());
+        Box::new(Diagnostic {
+            severity: Severity::Error,
+            code: "not-utf8",
+            message: format!(
+                "the file is not UTF-8 text: byte {} cannot be read",
+                e.valid_up_to() + 1
+            ),
+            path: String::new(),
+            line,
+            column,
+            width: 1,
+            expected: Some("text saved as UTF-8".into()),
+            hint: Some("save the file again choosing the UTF-8 encoding".into()),
+            french: false,
+        })
+    })
 }
 
 fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
@@ -52,7 +155,20 @@ fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
     let (mut line, mut column) = e
         .location()
         .map_or((0, 0), |l| char_position(source, l.index()));
+    // libyaml's reader errors give a byte position in the message instead.
+    if full.contains(" at position ") {
+        if let Some(pos) = full
+            .rfind("at position ")
+            .and_then(|i| full.get(i + 12..))
+            .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            (line, column) = char_position(source, pos);
+        }
+    }
     let (path, message) = split_path(&whole);
+    let message = message.replace(" as u128", "").replace(" as i128", "");
+    let message = message.as_str();
     let message = match message.rfind(", expected ") {
         Some(i) if message.starts_with("invalid type") || message.starts_with("invalid value") => {
             format!(
@@ -215,6 +331,7 @@ fn plain_type(t: &str) -> String {
         "a boolean" => "true or false".into(),
         "a string" => "a text".into(),
         "a sequence" => "a list (`- item` lines or [a, b])".into(),
+        t if t.starts_with("struct Raw") => "a mapping of `key: value` lines".into(),
         other => other.into(),
     }
 }
@@ -226,6 +343,16 @@ pub(crate) fn char_position(source: &str, index: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
     (line, column)
+}
+
+/// How many bytes of YAML `locate_all` may re-read in all: each located
+/// problem costs one reading of the document, so a huge crafted file gets
+/// fewer problems located (the rest are counted, not shown).
+const LOCATE_BUDGET: usize = 4 * 1024 * 1024;
+
+/// How many problems can be located in this document within the budget.
+pub(crate) fn locatable(source: &str) -> usize {
+    (LOCATE_BUDGET / source.len().max(1)).max(3)
 }
 
 /// Fills in line and column of every pending diagnostic.

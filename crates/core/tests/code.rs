@@ -155,3 +155,30 @@ fn bad_codes_get_distinct_plain_errors() {
     }
     let _ = n;
 }
+
+#[test]
+fn random_strings_of_the_right_shape_almost_never_decode() {
+    // Two check characters (mod 1021) and a version character: a random
+    // string of exactly the right length and alphabet passes with odds of
+    // about 1 in 32,672. Over 200,000 strings that is about 6; allow 20.
+    let q = bundled();
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let len = body(&encode(&q, &Answers::new())).len() - q.code_prefix.len();
+    let mut state: u64 = 0x1234_5678_9ABC_DEF0;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut decoded = 0;
+    for _ in 0..200_000 {
+        let s: String = (0..len)
+            .map(|_| ALPHABET[(next() % 32) as usize] as char)
+            .collect();
+        if decode(&q, &format!("{}{s}", q.code_prefix)).is_ok() {
+            decoded += 1;
+        }
+    }
+    assert!(decoded <= 20, "{decoded} random strings decoded");
+}

@@ -148,6 +148,33 @@ fn Resident(props: &ResidentProps) -> Html {
         });
     }
 
+    // Another tab of the same browser saving progress: say so rather than
+    // letting the two overwrite each other silently.
+    {
+        let quiz = quiz.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    if !trial && e.key().as_deref() == Some(storage::KEY) {
+                        quiz.dispatch(Action::Notice(Some(Msg::OtherTab)));
+                    }
+                });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w
+                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
     // The document's language follows the resident's choice.
     use_effect_with(quiz.lang, |lang| {
         if let Some(root) = web_sys::window()

@@ -8,7 +8,8 @@
 
 use diag_core::{decode, encode, Answers, CodeError, Questionnaire};
 
-const KEY: &str = "diag-numerique:progress";
+/// The storage key of saved progress.
+pub const KEY: &str = "diag-numerique:progress";
 const ASIDE: &str = "diag-numerique:progress:set-aside";
 const FORMAT: &str = "diag-progress 1";
 
