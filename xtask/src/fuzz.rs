@@ -5,7 +5,12 @@
 use crate::{output, root, step};
 use std::process::Command;
 
-const TARGETS: &[&str] = &["load_questionnaire", "parse_condition", "decode_code"];
+const TARGETS: &[&str] = &[
+    "load_questionnaire",
+    "parse_condition",
+    "decode_code",
+    "import_records",
+];
 
 pub fn run(seconds: u64) -> Result<(), String> {
     let toolchains = output(Command::new("rustup").args(["toolchain", "list"])).unwrap_or_default();

@@ -32,6 +32,7 @@ mod french;
 mod model;
 pub mod personas;
 mod raw;
+pub mod records;
 pub mod simulate;
 mod text;
 mod validate;

@@ -88,6 +88,9 @@ pub fn App() -> Html {
         };
         return html! { <PreviewPage published={site.published.clone()} {lang} {on_try} /> };
     }
+    if *route == Route::Advisor {
+        return html! { <crate::advisor::AdvisorPage q={site.q.clone()} /> };
+    }
     let end_trial = {
         let trial = trial.clone();
         Callback::from(move |_| {
@@ -256,7 +259,7 @@ fn Resident(props: &ResidentProps) -> Html {
             html! { <ResultPage q={q.clone()} answers={quiz.answers.clone()} {lang} on_clear={on_clear.clone()} /> }
         }
         Route::Paper => html! { <Paper q={q.clone()} {lang} /> },
-        Route::Welcome | Route::Preview => html! {
+        Route::Welcome | Route::Preview | Route::Advisor => html! {
             <Welcome q={q.clone()} lang={lang} resume={saved.as_ref().map(|s| s.route.clone())} on_restart={on_clear.clone()} />
         },
     };
@@ -295,6 +298,8 @@ fn Resident(props: &ResidentProps) -> Html {
             </main>
             <footer class="site">
                 <a href={Route::Paper.hash()}>{ Msg::PaperVersion.get(lang) }</a>
+                { " · " }
+                <a href={Route::Advisor.hash()} class="discreet" lang="fr">{ "Espace conseiller" }</a>
             </footer>
         </>
     }

@@ -2,8 +2,10 @@
 //!
 //! Everything runs on the device; no answer is ever sent anywhere.
 
+mod advisor;
 mod app;
 mod components;
+mod download;
 mod embed;
 mod i18n;
 mod loader;

@@ -14,6 +14,8 @@ pub enum Route {
     Paper,
     /// `#/apercu` — the author's preview of a questionnaire file.
     Preview,
+    /// `#/conseiller` — the advisor's intake.
+    Advisor,
 }
 
 impl Route {
@@ -26,6 +28,7 @@ impl Route {
                 "resultat" => Route::Result,
                 "papier" => Route::Paper,
                 "apercu" => Route::Preview,
+                "conseiller" => Route::Advisor,
                 _ => Route::Welcome,
             },
         }
@@ -39,6 +42,7 @@ impl Route {
             Route::Result => "#/resultat".into(),
             Route::Paper => "#/papier".into(),
             Route::Preview => "#/apercu".into(),
+            Route::Advisor => "#/conseiller".into(),
         }
     }
 }
@@ -62,7 +66,7 @@ pub fn go(route: &Route) {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn routes_round_trip() {
         for r in [
             Route::Welcome,

@@ -13,6 +13,25 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Waits (up to 5 s) for `selector` to appear: the app loads its
+/// questionnaire asynchronously before showing anything.
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..250 {
+        yew::scheduler::flush().await;
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    panic!("{selector} never appeared");
+}
+
 fn mount() -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
@@ -29,9 +48,8 @@ async fn the_welcome_screen_shows_the_title_and_the_four_parcours() {
         .set_hash("#/")
         .unwrap();
     let root = mount();
-    yew::scheduler::flush().await;
     let q = Questionnaire::from_yaml(BUNDLED).unwrap();
-    let h1 = root.query_selector("h1").unwrap().unwrap();
+    let h1 = wait_for(&root, ".welcome h1").await;
     assert_eq!(h1.text_content().unwrap(), q.title.get("fr"));
     let items = root.query_selector_all(".parcours-list li").unwrap();
     assert_eq!(items.length() as usize, q.parcours.len());
@@ -48,11 +66,7 @@ async fn a_question_screen_shows_the_question_in_a_fieldset() {
         .set_hash(&format!("#/question/{}", first.id))
         .unwrap();
     let root = mount();
-    yew::scheduler::flush().await;
-    let legend = root
-        .query_selector("fieldset > legend .question-text")
-        .unwrap()
-        .unwrap();
+    let legend = wait_for(&root, "fieldset > legend .question-text").await;
     assert_eq!(legend.text_content().unwrap(), first.text.get("fr"));
     let inputs = root.query_selector_all("fieldset input").unwrap();
     assert_eq!(inputs.length() as usize, first.options.len());

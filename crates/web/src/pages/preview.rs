@@ -8,7 +8,6 @@ use crate::i18n::{Lang, Msg};
 use crate::loader::Published;
 use diag_core::{render_all, simulate, Questionnaire, Severity};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -51,29 +50,6 @@ fn read_file(file: web_sys::File, on_text: Callback<(String, String)>) {
             }
         }
     });
-}
-
-/// Offers `text` as a file download, built in the browser.
-fn download(name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/yaml;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let link = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(a) = link {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 #[function_component]
@@ -177,7 +153,7 @@ pub fn PreviewPage(props: &Props) -> Html {
                         </ul>
                         <div class="actions">
                             <button type="button" onclick={{ let q = q.clone(); props.on_try.reform(move |_| q.clone()) }}>{ Msg::PreviewTry.get(lang) }</button>
-                            <button type="button" class="secondary" onclick={Callback::from(move |_| download(&name, &source))}>{ Msg::PreviewDownload.get(lang) }</button>
+                            <button type="button" class="secondary" onclick={Callback::from(move |_| crate::download::file(&name, "text/yaml;charset=utf-8", &source))}>{ Msg::PreviewDownload.get(lang) }</button>
                         </div>
                     }
                 </>

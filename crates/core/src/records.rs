@@ -1,0 +1,244 @@
+//! The advisor's intake records: what is kept, and the JSON and CSV files
+//! they are exported to. JSON is read back with the YAML reader the core
+//! already has (JSON is YAML), so no second parser ships in the Wasm.
+//! Pure, like the rest of the core: the web app stores and downloads.
+
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+/// One intake, as the advisor recorded it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Random identifier: imports merge on it.
+    pub id: String,
+    /// Day of the intake, `YYYY-MM-DD`.
+    pub date: String,
+    /// First name or initials — never more than the advisor chose to type.
+    pub name: String,
+    /// The resident's result code.
+    pub code: String,
+    /// The parcours the questionnaire recommended.
+    pub recommended: String,
+    /// The parcours decided (the recommendation, or the advisor's override).
+    pub parcours: String,
+    /// Why the advisor chose another parcours (required for an override).
+    pub override_reason: String,
+    /// Free note.
+    pub note: String,
+    /// Reporting category: `accompagne`, `partiel` or `autonome`.
+    pub autonomy: String,
+    /// Reporting category: `debutant`, `intermediaire` or `avance`.
+    pub level: String,
+}
+
+const FORMAT: &str = "diag-numerique-records";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Export {
+    format: String,
+    version: u32,
+    records: Vec<Record>,
+}
+
+/// Why an imported file was refused (nothing is changed then).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// Not an export of this application.
+    Foreign,
+    /// An export, but damaged: the reason.
+    Damaged(String),
+}
+
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+impl Record {
+    fn fields(&self) -> [(&'static str, &str); 10] {
+        [
+            ("id", &self.id),
+            ("date", &self.date),
+            ("name", &self.name),
+            ("code", &self.code),
+            ("recommended", &self.recommended),
+            ("parcours", &self.parcours),
+            ("override_reason", &self.override_reason),
+            ("note", &self.note),
+            ("autonomy", &self.autonomy),
+            ("level", &self.level),
+        ]
+    }
+}
+
+/// The JSON export (also what is encrypted in storage).
+pub fn to_json(records: &[Record]) -> String {
+    let mut out = format!("{{\"format\":\"{FORMAT}\",\"version\":1,\"records\":[");
+    for (i, r) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("\n{");
+        for (k, (name, value)) in r.fields().iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "\"{name}\":");
+            json_string(&mut out, value);
+        }
+        out.push('}');
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Reads a JSON export back.
+pub fn from_json(text: &str) -> Result<Vec<Record>, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.contains(FORMAT) {
+        return Err(ImportError::Foreign);
+    }
+    let export: Export =
+        serde_yaml::from_str(text).map_err(|e| ImportError::Damaged(e.to_string()))?;
+    if export.format != FORMAT {
+        return Err(ImportError::Foreign);
+    }
+    if export.version != 1 {
+        return Err(ImportError::Damaged(format!(
+            "version {} is not known",
+            export.version
+        )));
+    }
+    if let Some(r) = export
+        .records
+        .iter()
+        .find(|r| r.id.trim().is_empty() || r.code.trim().is_empty())
+    {
+        return Err(ImportError::Damaged(format!(
+            "a record has no id or no code ({})",
+            r.date
+        )));
+    }
+    Ok(export.records)
+}
+
+/// Adds the imported records that are not already there; returns how many.
+pub fn merge(into: &mut Vec<Record>, imported: Vec<Record>) -> usize {
+    let mut added = 0;
+    for r in imported {
+        if !into.iter().any(|x| x.id == r.id) {
+            into.push(r);
+            added += 1;
+        }
+    }
+    added
+}
+
+/// A CSV cell: quoted when needed, and neutralised when a spreadsheet would
+/// read it as a formula (`=`, `+`, `-`, `@`, tab or carriage return first).
+fn csv_cell(out: &mut String, value: &str) {
+    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if neutral.contains([';', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&neutral.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&neutral);
+    }
+}
+
+/// The CSV export: UTF-8 with a byte-order mark and `;` separators, as French
+/// spreadsheet software expects; `title` turns parcours ids into names.
+pub fn to_csv(records: &[Record], title: impl Fn(&str) -> String) -> String {
+    let mut out = String::from("\u{feff}Date;Prénom ou initiales;Code;Parcours conseillé;Parcours retenu;Raison du changement;Note;Autonomie;Niveau\r\n");
+    for r in records {
+        let cells = [
+            r.date.clone(),
+            r.name.clone(),
+            r.code.clone(),
+            title(&r.recommended),
+            title(&r.parcours),
+            r.override_reason.clone(),
+            r.note.clone(),
+            r.autonomy.clone(),
+            r.level.clone(),
+        ];
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(';');
+            }
+            csv_cell(&mut out, c);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Record {
+        Record {
+            id: "a1".into(),
+            date: "2026-11-26".into(),
+            name: "M. \"Jo\"".into(),
+            code: "VLG-1234".into(),
+            recommended: "initiation".into(),
+            parcours: "emploi".into(),
+            override_reason: "=HYPERLINK(\"x\")".into(),
+            note: "ligne 1\nligne 2; é".into(),
+            autonomy: "partiel".into(),
+            level: "debutant".into(),
+        }
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let r = vec![sample()];
+        assert_eq!(from_json(&to_json(&r)), Ok(r));
+    }
+
+    #[test]
+    fn foreign_and_damaged_files_are_refused() {
+        assert_eq!(from_json("{\"hello\": 1}"), Err(ImportError::Foreign));
+        assert!(matches!(
+            from_json("{\"format\":\"diag-numerique-records\",\"version\":1,\"records\":[{\"id\":"),
+            Err(ImportError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn merging_twice_adds_nothing() {
+        let mut all = vec![sample()];
+        assert_eq!(merge(&mut all, vec![sample()]), 0);
+        assert_eq!(all.len(), 1);
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_quotes() {
+        let csv = to_csv(&[sample()], str::to_owned);
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.contains(";\"'=HYPERLINK(\"\"x\"\")\";"), "{csv}");
+        assert!(csv.contains("\"ligne 1\nligne 2; é\""));
+    }
+}

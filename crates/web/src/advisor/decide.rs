@@ -1,0 +1,141 @@
+//! The advisor's decision: keep or override the recommendation (a reason is
+//! required to override), a note, the reporting categories, and save.
+
+use crate::app::Shared;
+use diag_core::records::Record;
+use diag_core::Outcome;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub outcome: Rc<Outcome>,
+    pub code: String,
+    pub on_save: Callback<Record>,
+}
+
+fn value(id: &str) -> String {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    let Some(el) = el else { return String::new() };
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return t.value();
+    }
+    el.dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+fn checked(name: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("input[name=\"{name}\"]:checked"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+fn random_id() -> String {
+    let mut bytes = [0u8; 8];
+    if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = c.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[function_component]
+pub fn Decide(props: &Props) -> Html {
+    let q = &props.q.0;
+    let error = use_state(|| None::<&'static str>);
+    let recommended = props.outcome.parcours.clone();
+    let onsubmit = {
+        let error = error.clone();
+        let on_save = props.on_save.clone();
+        let code = props.code.clone();
+        let recommended = recommended.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let parcours = value("decide-parcours");
+            let reason = value("decide-reason").trim().to_owned();
+            if parcours != recommended && reason.is_empty() {
+                error.set(Some(
+                    "Indiquez pourquoi vous choisissez un autre parcours que celui conseillé.",
+                ));
+                return;
+            }
+            error.set(None);
+            on_save.emit(Record {
+                id: random_id(),
+                date: today(),
+                name: value("decide-name").trim().to_owned(),
+                code: code.clone(),
+                recommended: recommended.clone(),
+                parcours,
+                override_reason: reason,
+                note: value("decide-note").trim().to_owned(),
+                autonomy: checked("decide-autonomy"),
+                level: checked("decide-level"),
+            });
+        })
+    };
+    let radio = |name: &'static str, value: &'static str, label: &'static str| {
+        let id = format!("{name}-{value}");
+        html! { <label for={id.clone()} class="inline"><input {id} type="radio" {name} {value} />{ label }</label> }
+    };
+    html! {
+        <form class="decide no-print" {onsubmit} aria-labelledby="decide-title">
+            <h2 id="decide-title">{ "Décision" }</h2>
+            <label for="decide-name">{ "Prénom ou initiales (facultatif)" }</label>
+            <input id="decide-name" type="text" autocomplete="off" />
+            <label for="decide-parcours">{ "Parcours retenu" }</label>
+            <select id="decide-parcours">
+                { for q.parcours.iter().map(|p| html! {
+                    <option value={p.id.clone()} selected={p.id == recommended}>
+                        { p.title.get("fr") }{ if p.id == recommended { " (conseillé)" } else { "" } }
+                    </option>
+                }) }
+            </select>
+            <label for="decide-reason">{ "Raison, si vous changez de parcours" }</label>
+            <textarea id="decide-reason" rows="2" />
+            <label for="decide-note">{ "Note" }</label>
+            <textarea id="decide-note" rows="3" />
+            <fieldset>
+                <legend>{ "Autonomie (rapport d'activité)" }</legend>
+                { radio("decide-autonomy", "accompagne", "Entièrement accompagné") }
+                { radio("decide-autonomy", "partiel", "Partiellement autonome") }
+                { radio("decide-autonomy", "autonome", "Autonome") }
+            </fieldset>
+            <fieldset>
+                <legend>{ "Niveau (rapport d'activité)" }</legend>
+                { radio("decide-level", "debutant", "Débutant") }
+                { radio("decide-level", "intermediaire", "Intermédiaire") }
+                { radio("decide-level", "avance", "Avancé") }
+            </fieldset>
+            if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
+            <div class="actions">
+                <button type="submit">{ "Enregistrer la fiche" }</button>
+                <button type="button" class="secondary" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Imprimer la fiche d'accueil" }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,149 @@
+//! The questionnaire at the desk: every question of a section on one screen,
+//! compact, no animation; keys 1–9 answer the question that has the focus and
+//! move to the next one.
+
+use crate::app::Shared;
+use diag_core::{shown_questions, Answer, Answers, Kind};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub answers: Answers,
+    pub on_answer: Callback<(String, Answer)>,
+    pub on_done: Callback<()>,
+}
+
+fn focus(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[function_component]
+pub fn Desk(props: &Props) -> Html {
+    let q = props.q.0.clone();
+    let shown = shown_questions(&q, &props.answers);
+    // After a key press, the focus moves to the next question once it is drawn.
+    let focus_next = use_state(|| None::<String>);
+    {
+        let target = (*focus_next).clone();
+        use_effect_with(target, |t| {
+            if let Some(id) = t {
+                focus(&format!("#desk-{id} input"));
+            }
+        });
+    }
+    let toggle =
+        |answers: &Answers, qid: &str, oid: &str, multiple: bool, all: &[String]| -> Answer {
+            if !multiple {
+                return Answer::One(oid.to_owned());
+            }
+            let mut set = match answers.get(qid) {
+                Some(Answer::Many(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            if let Some(p) = set.iter().position(|x| x == oid) {
+                set.remove(p);
+            } else {
+                set.push(oid.to_owned());
+            }
+            Answer::Many(all.iter().filter(|x| set.contains(x)).cloned().collect())
+        };
+    let onkeydown = {
+        let q = q.clone();
+        let answers = props.answers.clone();
+        let on_answer = props.on_answer.clone();
+        let focus_next = focus_next.clone();
+        let shown = shown.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(k) = e
+                .key()
+                .parse::<usize>()
+                .ok()
+                .filter(|k| (1..=9).contains(k))
+            else {
+                return;
+            };
+            let Some(qid) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|el| el.closest("fieldset[data-question]").ok().flatten())
+                .and_then(|f| f.get_attribute("data-question"))
+            else {
+                return;
+            };
+            let Some((index, question)) = q.question(&qid) else {
+                return;
+            };
+            let Some(option) = question.options.get(k - 1) else {
+                return;
+            };
+            e.prevent_default();
+            let all: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
+            let multiple = question.kind == Kind::Multiple;
+            on_answer.emit((
+                qid.clone(),
+                toggle(&answers, &qid, &option.id, multiple, &all),
+            ));
+            if !multiple {
+                let next = shown
+                    .iter()
+                    .find(|i| **i > index)
+                    .and_then(|i| q.questions.get(*i))
+                    .map(|x| x.id.clone());
+                match next {
+                    Some(id) => focus_next.set(Some(id)),
+                    None => focus("#desk-done"),
+                }
+            }
+        })
+    };
+    html! {
+        <form class="desk" {onkeydown} onsubmit={props.on_done.reform(|e: SubmitEvent| e.prevent_default())}>
+            <p class="hint">{ "Touches 1 à 9 : choisir la réponse de la question qui a le focus, puis passer à la suivante. Tab pour se déplacer." }</p>
+            { for q.sections.iter().map(|s| {
+                let in_section: Vec<usize> = shown.iter().copied().filter(|i| s.questions.contains(i)).collect();
+                if in_section.is_empty() { return html! {}; }
+                html! {
+                    <section>
+                        <h3>{ s.title.get("fr") }</h3>
+                        { for in_section.iter().filter_map(|i| q.questions.get(*i)).map(|question| {
+                            let multiple = question.kind == Kind::Multiple;
+                            let all: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
+                            html! {
+                                <fieldset id={format!("desk-{}", question.id)} data-question={question.id.clone()}>
+                                    <legend>{ question.text.get("fr") }</legend>
+                                    { for question.options.iter().enumerate().map(|(k, o)| {
+                                        let checked = match props.answers.get(&question.id) {
+                                            Some(Answer::One(x)) => *x == o.id,
+                                            Some(Answer::Many(v)) => v.contains(&o.id),
+                                            None => false,
+                                        };
+                                        let on_answer = props.on_answer.clone();
+                                        let answers = props.answers.clone();
+                                        let (qid, oid, all) = (question.id.clone(), o.id.clone(), all.clone());
+                                        let onchange = Callback::from(move |_: Event| on_answer.emit((qid.clone(), toggle(&answers, &qid, &oid, multiple, &all))));
+                                        let id = format!("desk-{}-{}", question.id, o.id);
+                                        html! {
+                                            <label for={id.clone()} class="desk-option">
+                                                <input {id} type={if multiple { "checkbox" } else { "radio" }} name={format!("desk-{}", question.id)} {checked} {onchange} />
+                                                { format!("{} {}", k + 1, o.text.get("fr")) }
+                                            </label>
+                                        }
+                                    }) }
+                                </fieldset>
+                            }
+                        }) }
+                    </section>
+                }
+            }) }
+            <button id="desk-done" type="submit">{ "Voir le détail" }</button>
+        </form>
+    }
+}

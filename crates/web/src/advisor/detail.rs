@@ -1,0 +1,101 @@
+//! Everything about one intake: every answer and every skipped question, the
+//! score of each dimension, the rule that decided and the trace of all rules.
+
+use crate::app::Shared;
+use diag_core::{Answer, Answers, Outcome};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub answers: Answers,
+    pub outcome: Rc<Outcome>,
+    pub code: String,
+}
+
+#[function_component]
+pub fn Detail(props: &Props) -> Html {
+    let q = &props.q.0;
+    let o = &props.outcome;
+    let lang = "fr";
+    let title = |id: &str| {
+        q.parcours_by_id(id)
+            .map_or(id.to_owned(), |p| p.title.get(lang).to_owned())
+    };
+    let answer_text = |qid: &str| -> String {
+        let Some((_, question)) = q.question(qid) else {
+            return String::new();
+        };
+        let text = |oid: &str| {
+            question
+                .options
+                .iter()
+                .find(|o| o.id == oid)
+                .map_or(oid.to_owned(), |o| o.text.get(lang).to_owned())
+        };
+        match props.answers.get(qid) {
+            Some(Answer::One(oid)) => text(oid),
+            Some(Answer::Many(v)) if v.is_empty() => "(aucune case cochée)".into(),
+            Some(Answer::Many(v)) => v.iter().map(|x| text(x)).collect::<Vec<_>>().join(" ; "),
+            None => "(sans réponse)".into(),
+        }
+    };
+    html! {
+        <section class="detail" aria-labelledby="detail-title">
+            <h2 id="detail-title">{ format!("Code {}", props.code) }</h2>
+            if !o.complete {
+                <p class="notice">{ format!("Questionnaire incomplet : {} question(s) sans réponse.", o.missing.len()) }</p>
+            }
+            <p class="decided">{ "Parcours conseillé : " }<strong id="recommended">{ title(&o.parcours) }</strong></p>
+            <p>{ o.because.get(lang) }</p>
+            if let Some(n) = &o.next { <p>{ "Ensuite : " }<strong>{ title(n) }</strong></p> }
+            <p>{ format!("Réponses « Je ne sais pas » : {}", o.dont_know) }</p>
+            <h3>{ "Compétences" }</h3>
+            <table class="scores">
+                <caption class="visually-hidden">{ "Score par domaine" }</caption>
+                <thead><tr><th scope="col">{ "Domaine" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Maximum" }</th><th scope="col">{ "%" }</th><th scope="col">{ "Niveau" }</th></tr></thead>
+                <tbody>
+                    { for q.dimensions.iter().zip(&o.dimensions).map(|(d, s)| html! {
+                        <tr>
+                            <th scope="row">{ d.label.get(lang) }</th>
+                            <td>{ s.score }</td>
+                            <td>{ s.max }</td>
+                            <td>{ s.percent.map_or("–".to_owned(), |p| p.to_string()) }</td>
+                            <td>{ s.level.as_deref().and_then(|l| q.levels.iter().find(|x| x.id == l)).map_or("non évalué", |l| l.label.get(lang)) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h3>{ "Réponses" }</h3>
+            <ol class="answers">
+                { for q.questions.iter().map(|question| {
+                    let skipped = o.skipped.iter().find(|s| s.question == question.id);
+                    html! {
+                        <li data-question={question.id.clone()}>
+                            <span class="q">{ question.text.get(lang) }</span>{ " — " }
+                            if let Some(s) = skipped {
+                                <em>{ format!("non posée ({} : {})", if s.section { "section" } else { "condition" }, s.because) }</em>
+                            } else {
+                                <strong>{ answer_text(&question.id) }</strong>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <h3>{ "Règles" }</h3>
+            <ol class="trace">
+                { for o.trace.iter().map(|t| {
+                    let reads: Vec<String> = t.read.iter().map(|r| format!("{} = {}", r.what, r.value)).collect();
+                    html! {
+                        <li class={classes!(t.held.then_some("held"))}>
+                            <code>{ t.when.clone() }</code>{ format!(" → {} : ", title(&t.parcours)) }
+                            <strong>{ if t.held { "vraie, décide" } else { "fausse" } }</strong>
+                            if !reads.is_empty() { { format!(" ({})", reads.join(", ")) } }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,166 @@
+//! The records kept on this device: search, delete, counts per parcours,
+//! export (CSV, JSON) and import (JSON, merged without duplicates).
+
+use crate::app::Shared;
+use diag_core::records::{self, ImportError, Record};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub records: Vec<Record>,
+    /// `(records, ids deleted, message when saved)`.
+    pub on_save: Callback<(Vec<Record>, Vec<String>, String)>,
+    pub status: UseStateHandle<Option<String>>,
+    pub error: UseStateHandle<Option<String>>,
+}
+
+#[function_component]
+pub fn RecordList(props: &Props) -> Html {
+    let q = props.q.0.clone();
+    let search = use_state(String::new);
+    let title = {
+        let q = q.clone();
+        move |id: &str| {
+            q.parcours_by_id(id)
+                .map_or(id.to_owned(), |p| p.title.get("fr").to_owned())
+        }
+    };
+    let needle = search.to_lowercase();
+    let shown: Vec<&Record> = props
+        .records
+        .iter()
+        .filter(|r| {
+            needle.is_empty()
+                || [&r.name, &r.code, &r.note, &r.date, &r.parcours]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let on_search = {
+        let search = search.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                search.set(i.value());
+            }
+        })
+    };
+    let export_json = {
+        let all = props.records.clone();
+        Callback::from(move |_| {
+            crate::download::file(
+                "fiches-conseiller.json",
+                "application/json",
+                &records::to_json(&all),
+            )
+        })
+    };
+    let export_csv = {
+        let all = props.records.clone();
+        let title = title.clone();
+        Callback::from(move |_| {
+            crate::download::file(
+                "fiches-conseiller.csv",
+                "text/csv;charset=utf-8",
+                &records::to_csv(&all, &title),
+            )
+        })
+    };
+    let import = {
+        let all = props.records.clone();
+        let on_save = props.on_save.clone();
+        let error = props.error.clone();
+        let status = props.status.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .and_then(|i| i.files())
+                .and_then(|l| l.get(0))
+            else {
+                return;
+            };
+            let (all, on_save, error, status) =
+                (all.clone(), on_save.clone(), error.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                match records::from_json(&text) {
+                    Ok(imported) => {
+                        let mut merged = all;
+                        let added = records::merge(&mut merged, imported);
+                        error.set(None);
+                        if added == 0 {
+                            status.set(Some("Aucune nouvelle fiche : elles étaient toutes déjà là.".into()));
+                        } else {
+                            on_save.emit((merged, Vec::new(), format!("{added} fiche(s) importée(s).")));
+                        }
+                    }
+                    Err(ImportError::Foreign) => error.set(Some("Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.".into())),
+                    Err(ImportError::Damaged(why)) => error.set(Some(format!("Ce fichier d'export est abîmé ({why}). Rien n'a été modifié."))),
+                }
+            });
+        })
+    };
+    let counts: Vec<(String, usize)> = q
+        .parcours
+        .iter()
+        .map(|p| {
+            (
+                p.title.get("fr").to_owned(),
+                props.records.iter().filter(|r| r.parcours == p.id).count(),
+            )
+        })
+        .collect();
+    html! {
+        <section class="records" aria-labelledby="records-title">
+            <h2 id="records-title">{ "Fiches enregistrées sur cet appareil" }</h2>
+            <ul class="counts">
+                { for counts.iter().map(|(t, n)| html! { <li>{ format!("{t} : {n}") }</li> }) }
+            </ul>
+            <div class="actions">
+                <button type="button" onclick={export_csv}>{ "Exporter en CSV (tableur)" }</button>
+                <button type="button" onclick={export_json}>{ "Exporter en JSON (sauvegarde)" }</button>
+            </div>
+            <label for="import-file">{ "Importer un export JSON" }</label>
+            <input id="import-file" type="file" accept=".json,application/json" onchange={import} />
+            <label for="records-search">{ "Rechercher (nom, code, note, date)" }</label>
+            <input id="records-search" type="search" oninput={on_search} value={(*search).clone()} />
+            <table class="record-table">
+                <caption class="visually-hidden">{ "Fiches" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Date" }</th><th scope="col">{ "Nom" }</th><th scope="col">{ "Code" }</th>
+                    <th scope="col">{ "Parcours" }</th><th scope="col">{ "Note" }</th><th scope="col"><span class="visually-hidden">{ "Supprimer" }</span></th>
+                </tr></thead>
+                <tbody>
+                    { for shown.iter().map(|r| {
+                        let id = r.id.clone();
+                        let all = props.records.clone();
+                        let on_save = props.on_save.clone();
+                        let label = if r.name.is_empty() { r.code.clone() } else { r.name.clone() };
+                        let delete = Callback::from(move |_| {
+                            let ok = web_sys::window().and_then(|w| w.confirm_with_message("Supprimer cette fiche ?").ok()).unwrap_or(false);
+                            if ok {
+                                let kept: Vec<Record> = all.iter().filter(|x| x.id != id).cloned().collect();
+                                on_save.emit((kept, vec![id.clone()], "Fiche supprimée.".into()));
+                            }
+                        });
+                        html! {
+                            <tr>
+                                <td>{ r.date.clone() }</td>
+                                <td>{ r.name.clone() }</td>
+                                <td>{ r.code.clone() }</td>
+                                <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé : {})", r.override_reason) } else { String::new() } }</td>
+                                <td>{ r.note.clone() }</td>
+                                <td><button type="button" class="secondary" aria-label={format!("Supprimer la fiche {label}")} onclick={delete}>{ "Supprimer" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
