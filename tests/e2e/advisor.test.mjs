@@ -231,3 +231,33 @@ test('when storage is refused, the advisor is told and offered the export', asyn
   assert.match(json, new RegExp(fixtures.personas[0].code));
   await page.context().close();
 });
+
+test('where the browser can read QR codes, the sheet\'s code is scanned instead of typed', async () => {
+  const persona = fixtures.personas[2];
+  const page = await freshPage(browser);
+  // Headless Chromium on Linux has neither a camera nor a barcode detector:
+  // stand-ins with the same interface as Chrome on Android.
+  await page.addInitScript((code) => {
+    window.cameraStopped = false;
+    navigator.mediaDevices.getUserMedia = async () => {
+      const stream = new MediaStream();
+      stream.getTracks = () => [{ stop: () => { window.cameraStopped = true; } }];
+      return stream;
+    };
+    window.BarcodeDetector = class { async detect() { return [{ rawValue: code, format: 'qr_code' }]; } };
+  }, persona.code);
+  await openAdvisor(page, PASS, { create: true });
+  await page.getByRole('button', { name: 'Scanner le QR code' }).click();
+  await page.locator('#recommended').waitFor();
+  assert.equal((await page.locator('#recommended').textContent()).trim(), persona.title);
+  assert.equal(await page.evaluate(() => window.cameraStopped), true);
+  await page.context().close();
+});
+
+test('without a barcode detector there is no scan button, and typing works', async () => {
+  const page = await freshPage(browser);
+  await openAdvisor(page, PASS, { create: true });
+  await page.locator('#code-input').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Scanner le QR code' }).count(), 0);
+  await page.context().close();
+});

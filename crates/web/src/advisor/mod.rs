@@ -6,6 +6,7 @@ mod decide;
 mod desk;
 mod detail;
 mod list;
+mod scan;
 mod vault;
 
 use crate::app::Shared;
@@ -110,19 +111,13 @@ pub fn AdvisorPage(props: &Props) -> Html {
             intake.set(None);
         })
     };
+    // Opens a code, typed or scanned.
     let open_code = {
         let q = q.clone();
         let intake = intake.clone();
         let error = error.clone();
         let status = status.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let value = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("code-input"))
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
+        Callback::from(move |value: String| {
             status.set(None);
             match decode(&q.0, &value) {
                 Ok(a) => {
@@ -135,6 +130,36 @@ pub fn AdvisorPage(props: &Props) -> Html {
                     error.set(Some(err.message("fr")));
                 }
             }
+        })
+    };
+    let submit_code = {
+        let open = open_code.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            open.emit(input_value("code-input"));
+        })
+    };
+    let scanning = use_state(|| false);
+    let scan_code = {
+        let open = open_code.clone();
+        let scanning = scanning.clone();
+        let error = error.clone();
+        Callback::from(move |_| {
+            let video = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("qr-video"))
+                .and_then(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlVideoElement>(v).ok());
+            let Some(video) = video else { return };
+            let (open, scanning, error) = (open.clone(), scanning.clone(), error.clone());
+            scanning.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = scan::scan(video).await;
+                scanning.set(false);
+                match read {
+                    Some(code) => open.emit(code),
+                    None => error.set(Some("Aucun QR code lu. Vous pouvez taper le code.".into())),
+                }
+            });
         })
     };
     let desk_answer = {
@@ -196,10 +221,15 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 match *tab {
                     Tab::Code => html! {
                         <>
-                            <form class="code-form no-print" onsubmit={open_code}>
+                            <form class="code-form no-print" onsubmit={submit_code}>
                                 <label for="code-input">{ "Code du résultat (majuscules, minuscules et espaces sans importance)" }</label>
                                 <input id="code-input" type="text" autocomplete="off" spellcheck="false" />
                                 <button type="submit">{ "Ouvrir" }</button>
+                                if scan::available() {
+                                    { " " }
+                                    <button type="button" class="secondary" onclick={scan_code} disabled={*scanning}>{ "Scanner le QR code" }</button>
+                                }
+                                <video id="qr-video" class={classes!("qr-video", (!*scanning).then_some("hidden"))} muted=true playsinline=true aria-label="Image de la caméra"></video>
                             </form>
                             if let Some((answers, code)) = &*intake {
                                 {{
