@@ -261,3 +261,13 @@ test('without a barcode detector there is no scan button, and typing works', asy
   assert.equal(await page.getByRole('button', { name: 'Scanner le QR code' }).count(), 0);
   await page.context().close();
 });
+
+test('the intake sheet prints on one A4 page', async () => {
+  const page = await freshPage(browser);
+  await openAdvisor(page, PASS, { create: true });
+  await openCode(page, fixtures.personas[1].code);
+  await page.locator('#recommended').waitFor();
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1);
+  await page.context().close();
+});
