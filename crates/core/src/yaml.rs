@@ -348,7 +348,7 @@ pub(crate) fn char_position(source: &str, index: usize) -> (usize, usize) {
 /// How many bytes of YAML `locate_all` may re-read in all: each located
 /// problem costs one reading of the document, so a huge crafted file gets
 /// fewer problems located (the rest are counted, not shown).
-const LOCATE_BUDGET: usize = 4 * 1024 * 1024;
+const LOCATE_BUDGET: usize = 2 * 1024 * 1024;
 
 /// How many problems can be located in this document within the budget.
 pub(crate) fn locatable(source: &str) -> usize {

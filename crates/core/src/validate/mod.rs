@@ -104,7 +104,7 @@ pub(crate) fn did_you_mean<'a>(
         return None;
     }
     known
-        .take(100)
+        .take(50)
         .filter(|k| k.len() <= 60)
         .map(|k| (distance(wrong, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
