@@ -48,15 +48,25 @@ fn invalid_questionnaires_give_the_expected_diagnostics() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Every fixture: its path and its text.
+fn fixtures() -> Vec<(std::path::PathBuf, String)> {
+    let dir = diag_tests::dir().join("invalid");
+    let mut all: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| {
+            let src = fs::read_to_string(&p).unwrap();
+            (p, src)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
 #[test]
 fn every_diagnostic_is_located() {
-    let dir = diag_tests::dir().join("invalid");
-    for entry in fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let src = fs::read_to_string(&path).unwrap();
+    for (path, src) in fixtures() {
         for d in Questionnaire::check(&src) {
             if d.code == "too-large" {
                 continue;
@@ -73,14 +83,8 @@ fn every_diagnostic_is_located() {
 
 #[test]
 fn every_diagnostic_has_a_french_translation() {
-    let dir = diag_tests::dir().join("invalid");
     let mut missing = Vec::new();
-    for entry in fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let src = fs::read_to_string(&path).unwrap();
+    for (path, src) in fixtures() {
         for d in Questionnaire::check(&src) {
             if !d.has_french() {
                 missing.push(format!(

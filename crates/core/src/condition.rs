@@ -216,16 +216,20 @@ fn lex(src: &str) -> Result<Vec<Token>, ConditionError> {
                 }
                 Tok::Op(op)
             }
-            c if c.is_ascii_digit() => {
-                let mut n: u32 = 0;
-                while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-                    n = match n.checked_mul(10).and_then(|n| n.checked_add(d)) {
-                        Some(n) => n,
-                        None => {
+            // Names and numbers: a run of letters, digits, `-` and `_`; all digits is a number.
+            c if is_name_char(c) => {
+                while chars.get(i).is_some_and(|c| is_name_char(*c)) {
+                    i += 1;
+                }
+                let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
+                let tok = if word.chars().all(|c| c.is_ascii_digit()) {
+                    match word.parse::<u32>() {
+                        Ok(n) => Tok::Number(n),
+                        Err(_) => {
                             let t = Token {
                                 tok: Tok::End,
                                 offset: start,
-                                width: i - start + 1,
+                                width: i - start,
                             };
                             return Err(ConditionError::new(
                                 "condition-syntax",
@@ -234,35 +238,12 @@ fn lex(src: &str) -> Result<Vec<Token>, ConditionError> {
                             )
                             .expected("a whole number such as 40"));
                         }
-                    };
-                    i += 1;
-                }
-                if chars.get(i).is_some_and(|c| is_name_char(*c)) {
-                    while chars.get(i).is_some_and(|c| is_name_char(*c)) {
-                        i += 1;
                     }
-                    let name: String = chars.get(start..i).unwrap_or_default().iter().collect();
-                    out.push(Token {
-                        tok: Tok::Name(name),
-                        offset: start,
-                        width: i - start,
-                    });
-                    continue;
-                }
+                } else {
+                    Tok::Name(word)
+                };
                 out.push(Token {
-                    tok: Tok::Number(n),
-                    offset: start,
-                    width: i - start,
-                });
-                continue;
-            }
-            c if is_name_char(c) => {
-                while chars.get(i).is_some_and(|c| is_name_char(*c)) {
-                    i += 1;
-                }
-                let name: String = chars.get(start..i).unwrap_or_default().iter().collect();
-                out.push(Token {
-                    tok: Tok::Name(name),
+                    tok,
                     offset: start,
                     width: i - start,
                 });
