@@ -100,29 +100,21 @@ impl Pending {
         Self::new(Severity::Warning, code, path, message)
     }
     fn new(severity: Severity, code: &'static str, path: Path, message: String) -> Self {
+        let mut diagnostic = Diagnostic::error(code, message);
+        diagnostic.severity = severity;
+        diagnostic.path = path.to_string();
         Pending {
-            diagnostic: Diagnostic {
-                severity,
-                code,
-                message,
-                path: path.to_string(),
-                line: 0,
-                column: 0,
-                width: 1,
-                expected: None,
-                hint: None,
-                french: false,
-            },
+            diagnostic,
             path,
             offset: 0,
         }
     }
     pub fn expected(mut self, e: impl Into<String>) -> Self {
-        self.diagnostic.expected = Some(e.into());
+        self.diagnostic = self.diagnostic.expected(e);
         self
     }
     pub fn hint(mut self, h: impl Into<String>) -> Self {
-        self.diagnostic.hint = Some(h.into());
+        self.diagnostic = self.diagnostic.hint(h);
         self
     }
     /// Points at `width` characters starting `offset` characters into the value.
@@ -134,6 +126,35 @@ impl Pending {
 }
 
 impl Diagnostic {
+    /// An error not yet located (line and column 0).
+    pub(crate) fn error(code: &'static str, message: String) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message,
+            path: String::new(),
+            line: 0,
+            column: 0,
+            width: 1,
+            expected: None,
+            hint: None,
+            french: false,
+        }
+    }
+    pub(crate) fn at(mut self, (line, column): (usize, usize)) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+    pub(crate) fn expected(mut self, e: impl Into<String>) -> Self {
+        self.expected = Some(e.into());
+        self
+    }
+    pub(crate) fn hint(mut self, h: impl Into<String>) -> Self {
+        self.hint = Some(h.into());
+        self
+    }
+
     /// The same diagnostic in `lang` ("fr" or "en"); a text with no French
     /// in the catalogue stays in English.
     pub fn in_language(&self, lang: &str) -> Diagnostic {

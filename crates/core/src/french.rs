@@ -260,11 +260,8 @@ fn captures(pattern: &str, text: &str) -> Option<Vec<String>> {
         parts.push(remaining.get(..at)?.to_owned());
         remaining = remaining.get(at + lit.len()..)?;
     }
-    (remaining.is_empty() || rest.is_empty()).then_some(())?;
-    if rest.is_empty() && !remaining.is_empty() {
-        return None;
-    }
-    Some(parts)
+    // With no `{}`, the text must equal the pattern; otherwise the last literal ended it.
+    remaining.is_empty().then_some(parts)
 }
 
 #[cfg(test)]

@@ -83,18 +83,13 @@ impl Questionnaire {
         // Errors first; each group in document order.
         diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
         if hidden > 0 {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                code: "too-many-problems",
-                message: format!("{hidden} more problems are not shown"),
-                path: String::new(),
-                line: 0,
-                column: 0,
-                width: 1,
-                expected: None,
-                hint: Some("fix the problems above and check again".into()),
-                french: false,
-            });
+            diagnostics.push(
+                Diagnostic::error(
+                    "too-many-problems",
+                    format!("{hidden} more problems are not shown"),
+                )
+                .hint("fix the problems above and check again"),
+            );
         }
         match model {
             Some(mut q) => {

@@ -7,7 +7,7 @@
 //! purpose at the target node. This runs only for problems found (a handful),
 //! never on the happy path, and keeps a second YAML parser out of the Wasm.
 
-use crate::diagnostic::{Diagnostic, Path, Pending, Seg, Severity};
+use crate::diagnostic::{Diagnostic, Path, Pending, Seg};
 use crate::raw::RawQuestionnaire;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -25,22 +25,17 @@ pub(crate) struct Location {
 /// Reads the raw questionnaire; a syntax or shape problem is returned located.
 pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
     if source.len() > MAX_SOURCE_BYTES {
-        return Err(Box::new(Diagnostic {
-            severity: Severity::Error,
-            code: "too-large",
-            message: format!(
-                "the file is {} KB; a questionnaire may be at most {} KB",
-                source.len() / 1024,
-                MAX_SOURCE_BYTES / 1024
-            ),
-            path: String::new(),
-            line: 0,
-            column: 0,
-            width: 1,
-            expected: None,
-            hint: Some("check that this is the right file".into()),
-            french: false,
-        }));
+        return Err(Box::new(
+            Diagnostic::error(
+                "too-large",
+                format!(
+                    "the file is {} KB; a questionnaire may be at most {} KB",
+                    source.len() / 1024,
+                    MAX_SOURCE_BYTES / 1024
+                ),
+            )
+            .hint("check that this is the right file"),
+        ));
     }
     if let Some(d) = nesting_guard(source) {
         return Err(Box::new(d));
@@ -49,18 +44,11 @@ pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Box::new(Diagnostic {
-            severity: Severity::Error,
-            code: "empty-file",
-            message: "the file is empty".into(),
-            path: String::new(),
-            line: 0,
-            column: 0,
-            width: 1,
-            expected: Some("a questionnaire, starting with `format: 1`".into()),
-            hint: Some("questionnaires/FORMAT.md has a complete example to start from".into()),
-            french: false,
-        }));
+        return Err(Box::new(
+            Diagnostic::error("empty-file", "the file is empty".into())
+                .expected("a questionnaire, starting with `format: 1`")
+                .hint("questionnaires/FORMAT.md has a complete example to start from"),
+        ));
     }
     serde_yaml::from_str(source).map_err(|e| Box::new(shape_error(source, &e)))
 }
@@ -96,21 +84,15 @@ fn nesting_guard(source: &str) -> Option<Diagnostic> {
             (None, '[' | '{') => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
-                    let (line, column) = char_position(source, i);
-                    return Some(Diagnostic {
-                        severity: Severity::Error,
-                        code: "too-complex",
-                        message: format!(
-                            "lists and mappings are nested more than {MAX_FLOW_DEPTH} deep here"
-                        ),
-                        path: String::new(),
-                        line,
-                        column,
-                        width: 1,
-                        expected: Some("a questionnaire nests 3 or 4 levels".into()),
-                        hint: Some("check for a run of `[` or `{`".into()),
-                        french: false,
-                    });
+                    return Some(
+                        Diagnostic::error(
+                            "too-complex",
+                            format!("lists and mappings are nested more than {MAX_FLOW_DEPTH} deep here"),
+                        )
+                        .at(char_position(source, i))
+                        .expected("a questionnaire nests 3 or 4 levels")
+                        .hint("check for a run of `[` or `{`"),
+                    );
                 }
             }
             (None, ']' | '}') => depth = depth.saturating_sub(1),
@@ -129,22 +111,18 @@ pub fn source_text(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let before = std::str::from_utf8(good).unwrap_or_default();
-        let (line, column) = char_position(before, before.len());
-        Box::new(Diagnostic {
-            severity: Severity::Error,
-            code: "not-utf8",
-            message: format!(
-                "the file is not UTF-8 text: byte {} cannot be read",
-                e.valid_up_to() + 1
-            ),
-            path: String::new(),
-            line,
-            column,
-            width: 1,
-            expected: Some("text saved as UTF-8".into()),
-            hint: Some("save the file again choosing the UTF-8 encoding".into()),
-            french: false,
-        })
+        Box::new(
+            Diagnostic::error(
+                "not-utf8",
+                format!(
+                    "the file is not UTF-8 text: byte {} cannot be read",
+                    e.valid_up_to() + 1
+                ),
+            )
+            .at(char_position(before, before.len()))
+            .expected("text saved as UTF-8")
+            .hint("save the file again choosing the UTF-8 encoding"),
+        )
     })
 }
 
@@ -156,15 +134,13 @@ fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
         .location()
         .map_or((0, 0), |l| char_position(source, l.index()));
     // libyaml's reader errors give a byte position in the message instead.
-    if full.contains(" at position ") {
-        if let Some(pos) = full
-            .rfind("at position ")
-            .and_then(|i| full.get(i + 12..))
-            .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
-            .and_then(|n| n.parse::<usize>().ok())
-        {
-            (line, column) = char_position(source, pos);
-        }
+    if let Some(pos) = full
+        .rfind(" at position ")
+        .and_then(|i| full.get(i + 13..))
+        .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        (line, column) = char_position(source, pos);
     }
     let (path, message) = split_path(&whole);
     let message = message.replace(" as u128", "").replace(" as i128", "");
@@ -190,18 +166,11 @@ fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
             (line, column) = (l, c);
         }
     }
-    Diagnostic {
-        severity: Severity::Error,
-        code,
-        message: message.to_owned(),
-        path: path.to_owned(),
-        line,
-        column,
-        width: 1,
-        expected,
-        hint,
-        french: false,
-    }
+    let mut d = Diagnostic::error(code, message.to_owned()).at((line, column));
+    d.path = path.to_owned();
+    d.expected = expected;
+    d.hint = hint;
+    d
 }
 
 /// Removes serde_yaml's " at line L column C", which the diagnostic shows its own way.
