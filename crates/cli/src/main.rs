@@ -194,7 +194,6 @@ fn run(command: Command) -> Result<ExitCode> {
                     Ok(src) => (src.to_owned(), Questionnaire::check(src)),
                     Err(d) => (String::from_utf8_lossy(&bytes).into_owned(), vec![*d]),
                 };
-                let diags: Vec<_> = diags.iter().map(|d| d.in_language(&lang)).collect();
                 failed |= diags
                     .iter()
                     .any(|d| d.severity == Severity::Error || deny_warnings);
@@ -203,6 +202,7 @@ fn run(command: Command) -> Result<ExitCode> {
                         print!("{}", render::diagnostics(&diags, file, &src, &lang, colour))
                     }
                     Format::Json => {
+                        let diags: Vec<_> = diags.iter().map(|d| d.in_language(&lang)).collect();
                         json.push(serde_json::json!({ "file": file, "diagnostics": diags }))
                     }
                 }

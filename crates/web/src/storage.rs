@@ -39,7 +39,8 @@ pub enum Loaded {
     Unavailable,
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The page's localStorage, or `None` when the browser refuses it.
+pub fn storage() -> Option<web_sys::Storage> {
     // Accessing localStorage throws when it is blocked: that is `Err`, not a crash.
     web_sys::window()?.local_storage().ok().flatten()
 }

@@ -4,6 +4,7 @@
 //! Locking forgets the key; a wrong passphrase fails authentication and
 //! destroys nothing.
 
+use crate::storage::storage;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -36,10 +37,6 @@ impl PartialEq for Key {
     fn eq(&self, other: &Self) -> bool {
         self.salt == other.salt
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn crypto() -> Result<web_sys::Crypto, VaultError> {

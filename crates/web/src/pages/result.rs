@@ -72,7 +72,7 @@ pub fn ResultPage(props: &Props) -> Html {
     let q = &props.q.0;
     let lang = props.lang;
     let code = lang.code();
-    let outcome = evaluate(q, &props.answers);
+    let outcome = std::rc::Rc::new(evaluate(q, &props.answers));
     let result_code = encode(q, &props.answers);
     let Some(parcours) = q.parcours_by_id(&outcome.parcours) else {
         return html! {};
@@ -161,7 +161,7 @@ pub fn ResultPage(props: &Props) -> Html {
                     <p>{ pm.place.get(code) }{ " — " }{ pm.hours.get(code) }</p>
                 </section>
             }
-            <Profile q={props.q.clone()} outcome={std::rc::Rc::new(outcome.clone())} {lang} />
+            <Profile q={props.q.clone()} outcome={outcome.clone()} {lang} />
             <section class="code" aria-labelledby="code-title">
                 <h2 id="code-title">{ Msg::YourCode.get(lang) }</h2>
                 <p class="result-code" id="result-code">{ result_code.clone() }</p>
