@@ -112,6 +112,19 @@ enum Command {
         /// Personas file.
         personas: String,
     },
+    /// The compact, pre-validated form that residents' pages read (no YAML reader on their
+    /// phones). Publish it next to the YAML it was made from: a YAML edited later still works,
+    /// only more slowly, until it is compiled again. Exit 1 (and nothing written) on errors.
+    #[command(
+        after_help = "Example:\n  diag compile questionnaire.yaml            (writes questionnaire.bin)\n  diag compile questionnaires/villeneuve-la-garenne.yaml -o dist/questionnaire.bin"
+    )]
+    Compile {
+        /// Questionnaire file.
+        file: String,
+        /// Where to write the compact form (default: the file's name with `.bin`).
+        #[arg(short, long)]
+        output: Option<String>,
+    },
     /// Prints the JSON Schema of the questionnaire format (committed as questionnaires/schema.json).
     #[command(after_help = "Example:\n  diag schema > questionnaires/schema.json")]
     Schema,
@@ -287,6 +300,34 @@ fn run(command: Command) -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Command::Compile { file, output } => {
+            let src = read(&file)?;
+            let q = match Questionnaire::from_yaml(&src) {
+                Ok(q) => q,
+                Err(e) => {
+                    eprint!(
+                        "{}",
+                        render::diagnostics(&e.diagnostics, &file, &src, "en", false)
+                    );
+                    eprintln!("diag: {file} has errors: nothing written");
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let output = output.unwrap_or_else(|| {
+                std::path::Path::new(&file)
+                    .with_extension("bin")
+                    .display()
+                    .to_string()
+            });
+            let bytes = q.to_compact(&src);
+            std::fs::write(&output, &bytes).with_context(|| format!("cannot write {output}"))?;
+            println!(
+                "wrote {output} ({} bytes, from {file} with digest {:016x}): publish it next to that file",
+                bytes.len(),
+                diag_core::digest(&src)
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             print!("{}", diag_core::json_schema());

@@ -43,10 +43,7 @@ pub fn diagnostics(
 
 pub fn outcome(q: &Questionnaire, o: &Outcome, answers: &Answers, lang: &str) -> String {
     let mut out = String::new();
-    let title = |id: &str| {
-        q.parcours_by_id(id)
-            .map_or(id.to_owned(), |p| p.title.get(lang).to_owned())
-    };
+    let title = |id: &str| q.parcours_title(id, lang);
     let _ = writeln!(out, "Parcours: {} ({})", title(&o.parcours), o.parcours);
     let _ = writeln!(out, "Because:  {}", o.because.get(lang));
     if let Some(next) = &o.next {
@@ -61,11 +58,9 @@ pub fn outcome(q: &Questionnaire, o: &Outcome, answers: &Answers, lang: &str) ->
             ),
             None => (" ".repeat(20), "  - ".to_owned()),
         };
-        let level = score
-            .level
-            .as_deref()
-            .and_then(|l| q.levels.iter().find(|x| x.id == l))
-            .map_or("not assessed", |l| l.label.get(lang));
+        let level = q
+            .level_label(score.level.as_deref(), lang)
+            .unwrap_or("not assessed");
         let _ = writeln!(
             out,
             "  {:<28} [{bar}] {pct} ({}/{})  {level}",

@@ -267,3 +267,40 @@ fn check_speaks_french_on_request() {
         "{out}"
     );
 }
+
+#[test]
+fn compile_writes_the_compact_form_the_resident_reads() {
+    let dir = std::env::temp_dir().join(format!("diag-compile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("questionnaire.bin");
+    let o = diag(&["compile", BUNDLED, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let yaml = std::fs::read_to_string(root().join(BUNDLED)).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let header = diag_core::compact_header(&bytes).unwrap();
+    assert_eq!(header.digest, diag_core::digest(&yaml));
+    let q = diag_core::Questionnaire::from_compact(&bytes).unwrap();
+    let original = diag_core::Questionnaire::from_yaml(&yaml).unwrap();
+    assert_eq!(q.to_compact(&yaml), original.to_compact(&yaml));
+    assert!(stdout(&o).contains(&format!("{:016x}", header.digest)));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn compile_refuses_a_questionnaire_with_errors_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("diag-compile-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("bad.bin");
+    let o = diag(&[
+        "compile",
+        "tests/invalid/11-unknown-question.yaml",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("11-unknown-question.yaml:"), "{err}");
+    assert!(err.contains("nothing written"), "{err}");
+    assert!(!out.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -7,6 +7,11 @@
 //!
 //! Pure: no I/O, no clock, no DOM. Builds for native and `wasm32-unknown-unknown`.
 //!
+//! The `yaml` feature (on by default) brings the YAML reader, the validator,
+//! personas and the advisor's records. Without it the crate reads only the
+//! compact form ([`Questionnaire::from_compact`]): that is how the resident's
+//! page stays small.
+//!
 //! ```
 //! use diag_core::{Answers, Questionnaire, evaluate, encode, decode};
 //!
@@ -25,21 +30,29 @@
 
 mod answers;
 mod code;
+mod compact;
 mod condition;
 mod diagnostic;
+mod display;
 mod evaluate;
 mod french;
 mod model;
+#[cfg(feature = "yaml")]
 pub mod personas;
+#[cfg(feature = "yaml")]
 mod raw;
+#[cfg(feature = "yaml")]
 pub mod records;
 pub mod simulate;
 mod text;
+#[cfg(feature = "yaml")]
 mod validate;
+#[cfg(feature = "yaml")]
 mod yaml;
 
 pub use answers::{Answer, Answers};
 pub use code::{decode, encode, CodeError};
+pub use compact::{compact_header, digest, CompactError, CompactHeader, COMPACT_VERSION};
 pub use condition::{Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
 pub use evaluate::{
@@ -48,17 +61,18 @@ pub use evaluate::{
 };
 pub use model::{
     AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,
-    Questionnaire, Rule, Section, Sessions,
+    Questionnaire, Rule, Section, Sessions, FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS,
 };
 #[cfg(feature = "schema")]
 pub use raw::json_schema;
 pub use text::Text;
-pub use validate::{FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS};
+#[cfg(feature = "yaml")]
 pub use yaml::{source_text, MAX_SOURCE_BYTES};
 
 /// Most problems reported for one file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
 
+#[cfg(feature = "yaml")]
 impl Questionnaire {
     /// Reads and validates a questionnaire.
     ///

@@ -7,6 +7,13 @@ use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
 
+/// The only format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Most options a question may have (answers are kept as bit sets).
+pub const MAX_OPTIONS: usize = 32;
+/// Highest points an option may give to one dimension.
+pub const MAX_POINTS: u32 = 100;
+
 /// A questionnaire that loaded without errors. Scoring it cannot fail.
 #[derive(Debug, Clone)]
 pub struct Questionnaire {

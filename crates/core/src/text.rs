@@ -24,6 +24,11 @@ impl Text {
         }
     }
 
+    /// A text from `(language, text)` pairs (the compact form's reader).
+    pub(crate) fn from_entries(entries: Vec<(String, String)>) -> Self {
+        Text { entries }
+    }
+
     /// The text in `lang`, else in the first language written.
     pub fn get(&self, lang: &str) -> &str {
         self.entries

@@ -15,12 +15,7 @@ use crate::raw::*;
 use crate::text::Text;
 use std::collections::BTreeMap;
 
-/// The only format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
-/// Most options a question may have (answers are kept as bit sets).
-pub const MAX_OPTIONS: usize = 32;
-/// Highest points an option may give to one dimension.
-pub const MAX_POINTS: u32 = 100;
+pub use crate::model::{FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS};
 
 /// What the condition parser sees of a question before the model is built.
 struct QInfo {

@@ -1,0 +1,104 @@
+//! Small helpers every front end needs (the CLI, the resident's page, the
+//! advisor's desk, the author's preview), written once here.
+
+use crate::answers::{Answer, Answers};
+use crate::evaluate::shown_questions;
+use crate::model::Questionnaire;
+
+impl Questionnaire {
+    /// A parcours' title in `lang`, or its id when there is no such parcours.
+    pub fn parcours_title(&self, id: &str, lang: &str) -> String {
+        self.parcours_by_id(id)
+            .map_or_else(|| id.to_owned(), |p| p.title.get(lang).to_owned())
+    }
+
+    /// A level's label in `lang` (`None`: no such level, e.g. not assessed).
+    pub fn level_label(&self, id: Option<&str>, lang: &str) -> Option<&str> {
+        let id = id?;
+        self.levels
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.label.get(lang))
+    }
+
+    /// The answer after choosing `option` of `question`: the option itself for
+    /// a one-answer question; for a multiple-choice question the previous
+    /// choice with `option` ticked or unticked, in the questionnaire's order.
+    pub fn toggle(&self, answers: &Answers, question: &str, option: &str) -> Answer {
+        let Some((_, q)) = self.question(question) else {
+            return Answer::One(option.to_owned());
+        };
+        if !q.kind.is_multiple() {
+            return Answer::One(option.to_owned());
+        }
+        let before: &[String] = match answers.get(question) {
+            Some(Answer::Many(v)) => v,
+            _ => &[],
+        };
+        let ticked = |id: &str| (before.iter().any(|x| x == id)) != (id == option);
+        Answer::Many(
+            q.options
+                .iter()
+                .filter(|o| ticked(&o.id))
+                .map(|o| o.id.clone())
+                .collect(),
+        )
+    }
+
+    /// The next question shown after question `index` with these answers
+    /// (`None`: it was the last one, the result comes next).
+    pub fn next_shown(&self, answers: &Answers, index: usize) -> Option<usize> {
+        shown_questions(self, answers)
+            .into_iter()
+            .find(|i| *i > index)
+    }
+
+    /// The question shown before question `index` (`None`: it is the first).
+    pub fn previous_shown(&self, answers: &Answers, index: usize) -> Option<usize> {
+        shown_questions(self, answers)
+            .into_iter()
+            .rev()
+            .find(|i| *i < index)
+    }
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const BUNDLED: &str = include_str!("../../../questionnaires/villeneuve-la-garenne.yaml");
+
+    #[test]
+    fn toggling_keeps_the_questionnaire_order_and_unticks() {
+        let q = Questionnaire::from_yaml(BUNDLED).unwrap();
+        let multi = q.questions.iter().find(|x| x.kind.is_multiple()).unwrap();
+        let (a, b) = (&multi.options[0].id, &multi.options[1].id);
+        let mut answers = Answers::new();
+        answers.set(&multi.id, q.toggle(&answers, &multi.id, b));
+        answers.set(&multi.id, q.toggle(&answers, &multi.id, a));
+        assert_eq!(
+            answers.get(&multi.id),
+            Some(&Answer::Many(vec![a.clone(), b.clone()]))
+        );
+        answers.set(&multi.id, q.toggle(&answers, &multi.id, a));
+        assert_eq!(answers.get(&multi.id), Some(&Answer::Many(vec![b.clone()])));
+    }
+
+    #[test]
+    fn titles_labels_and_neighbours() {
+        let q = Questionnaire::from_yaml(BUNDLED).unwrap();
+        let p = &q.parcours[0];
+        assert_eq!(q.parcours_title(&p.id, "fr"), p.title.get("fr"));
+        assert_eq!(q.parcours_title("nope", "fr"), "nope");
+        assert_eq!(
+            q.level_label(Some(&q.levels[0].id), "fr"),
+            Some(q.levels[0].label.get("fr"))
+        );
+        assert_eq!(q.level_label(None, "fr"), None);
+        let answers = Answers::new();
+        assert_eq!(q.previous_shown(&answers, 0), None);
+        let second = q.next_shown(&answers, 0).unwrap();
+        assert_eq!(q.previous_shown(&answers, second), Some(0));
+    }
+}
