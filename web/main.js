@@ -1,19 +1,57 @@
-// Starts the questionnaire's download at once, in parallel with the
-// WebAssembly module (the app picks the promise up), then loads the module;
-// the Rust side mounts the app into #app.
-import init from './diag.js';
+// The page's only script. It starts the questionnaire's download at once, in
+// parallel with the resident's module, and loads the staff's module (advisor,
+// preview, YAML reader) only when a staff screen is opened or a hand-edited
+// questionnaire.yaml needs reading. Before the resident's module arrives, the
+// welcome rendered into index.html already works: "Commencer" goes to the
+// first question, which the module shows as soon as it is there.
+import initResident, { trial } from './resident.js';
 
 globalThis.diagQuestionnaire = fetch('questionnaire.yaml', { cache: 'no-cache' })
   .then((r) => (r.ok ? r.text() : null))
   .catch(() => null);
 
-init().catch((err) => {
-  const app = document.getElementById('app');
-  if (app) {
-    app.textContent = '';
-    const p = document.createElement('p');
-    p.textContent = "Le questionnaire n'a pas pu démarrer sur ce navigateur. Vous pouvez venir à la permanence numérique de la mairie.";
-    app.appendChild(p);
-  }
+let staff = null;
+/** The staff's module, loaded once, on demand. */
+function loadStaff() {
+  staff ??= import('./staff.js').then(async (m) => { await m.default(); return m; });
+  return staff;
+}
+// The slow path: the resident's module asks the staff's module to check and
+// compile a questionnaire.yaml edited by hand (it rejects a broken one).
+globalThis.diagCompile = (yaml) => loadStaff().then((m) => m.compile(yaml));
+// The preview's "Essayer comme un habitant" runs the resident's module.
+globalThis.diagTrial = (bytes) => trial(bytes);
+
+const app = document.getElementById('app');
+const staffRoot = document.getElementById('staff');
+const STAFF = /^#\/(conseiller|apercu)\/?$/;
+let mounted = false;
+
+function failed(err) {
   console.error(err);
+  const p = document.createElement('p');
+  p.textContent = "Le questionnaire n'a pas pu démarrer sur ce navigateur. Vous pouvez venir à la permanence numérique de la mairie.";
+  app.replaceChildren(p);
+  app.hidden = false;
+}
+
+function route() {
+  const isStaff = STAFF.test(location.hash);
+  app.hidden = isStaff;
+  staffRoot.hidden = !isStaff;
+  if (isStaff && !mounted) {
+    mounted = true;
+    loadStaff().then((m) => m.mount()).catch(failed);
+  }
+  // A reload on another screen: no welcome for a moment, the module shows that screen.
+  const welcome = app.querySelector('section.welcome[data-prerendered]');
+  if (welcome) welcome.hidden = !/^(#\/?)?$/.test(location.hash);
+}
+addEventListener('hashchange', route);
+route();
+
+app.querySelector('[data-start]')?.addEventListener('click', (e) => {
+  location.hash = e.currentTarget.dataset.start;
 });
+
+initResident().catch(failed);

@@ -28,9 +28,11 @@ export async function freshPage(browser, options = {}) {
   return page;
 }
 
+/** Opens the welcome and waits until the resident's module has taken over
+ * the welcome that index.html shows before it (rendered at build time). */
 export async function start(page) {
   await page.goto(BASE_URL);
-  await page.locator('h1').first().waitFor();
+  await page.locator('section.welcome:not([data-prerendered]) h1').waitFor();
 }
 
 /** The id of the question on screen, from the URL. */

@@ -17,6 +17,7 @@ mod serve;
 mod site;
 mod test;
 mod tools;
+mod welcome;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

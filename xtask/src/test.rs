@@ -31,7 +31,9 @@ pub fn all() -> ExitCode {
             "clippy",
             "--workspace",
             "--exclude",
-            "diag-web",
+            "diag-resident",
+            "--exclude",
+            "diag-staff",
             "--all-targets",
             "--",
             "-D",
@@ -39,19 +41,40 @@ pub fn all() -> ExitCode {
         ]))
     });
     check(
-        "cargo test (native: core, cli, fixtures, personas, doc tests)",
-        &mut || run(Command::new("cargo").args(["test", "--workspace", "--exclude", "diag-web"])),
+        "cargo test (native: core, cli, ui, fixtures, personas, doc tests)",
+        &mut || {
+            run(Command::new("cargo").args([
+                "test",
+                "--workspace",
+                "--exclude",
+                "diag-resident",
+                "--exclude",
+                "diag-staff",
+            ]))?;
+            // The core without its YAML reader, as the resident's module uses it.
+            run(Command::new("cargo").args([
+                "test",
+                "-p",
+                "diag-core",
+                "--no-default-features",
+                "--lib",
+            ]))
+        },
     );
 
     // Everything below needs the Wasm tool chain.
     let tools = tools::for_build();
     let browser = tools::chromium();
-    check("cargo clippy (web crate, wasm32)", &mut || {
+    check("cargo clippy (web crates, wasm32)", &mut || {
         tools.as_ref().map_err(Clone::clone)?;
         run(Command::new("cargo").args([
             "clippy",
             "-p",
-            "diag-web",
+            "diag-ui",
+            "-p",
+            "diag-resident",
+            "-p",
+            "diag-staff",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
@@ -60,12 +83,16 @@ pub fn all() -> ExitCode {
             "warnings",
         ]))
     });
-    check("release site build and size budgets", &mut || {
-        let tools = tools.as_ref().map_err(Clone::clone)?;
-        let report = site::build(tools)?;
-        report.print();
-        report.check_budgets()
-    });
+    check(
+        "release site build, size budgets, no staff code in the resident's module",
+        &mut || {
+            let tools = tools.as_ref().map_err(Clone::clone)?;
+            let report = site::build(tools)?;
+            report.print();
+            report.check_resident_module()?;
+            report.check_budgets()
+        },
+    );
     check("wasm-bindgen-test in headless Chromium", &mut || {
         tools.as_ref().map_err(Clone::clone)?;
         browser.as_ref().map_err(Clone::clone)?;
@@ -73,7 +100,9 @@ pub fn all() -> ExitCode {
             .args([
                 "test",
                 "-p",
-                "diag-web",
+                "diag-resident",
+                "-p",
+                "diag-staff",
                 "--target",
                 "wasm32-unknown-unknown",
             ])
@@ -133,7 +162,7 @@ pub fn e2e(files: &[&str]) -> Result<(), String> {
 /// What the browser suite needs to know about the bundled questionnaire,
 /// computed by the core so the JavaScript side parses no YAML.
 pub fn write_fixtures() -> Result<String, String> {
-    let src = std::fs::read_to_string(root().join("questionnaires/villeneuve-la-garenne.yaml"))
+    let src = std::fs::read_to_string(root().join(site::QUESTIONNAIRE))
         .map_err(|e| format!("cannot read the bundled questionnaire: {e}"))?;
     let q = diag_core::Questionnaire::from_yaml(&src)
         .map_err(|e| e.render("villeneuve-la-garenne.yaml", &src))?;

@@ -1,29 +1,28 @@
-//! The application root: loads the questionnaire, follows the URL, and shows
-//! the resident's path or the author's preview.
+//! The resident's application root: follows the URL and shows the resident's
+//! path, for the published questionnaire or for a trial from the preview.
 
-use crate::i18n::{Lang, Msg};
-use crate::loader::{self, Site};
-use crate::pages::{
-    paper::Paper, preview::PreviewPage, question::QuestionPage, result::ResultPage,
-    welcome::Welcome,
-};
-use crate::route::{self, Route};
+use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, welcome::Welcome};
 use crate::state::{Action, Quiz};
 use crate::storage::{self, Loaded, Saved};
-use diag_core::Questionnaire;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::{self, Route};
+use gloo::events::EventListener;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The questionnaire, shared by every page; compared by identity.
-#[derive(Clone)]
-pub struct Shared(pub Rc<Questionnaire>);
+thread_local! {
+    /// How the preview's "Essayer" reaches the mounted app (see [`start_trial`]).
+    static TRIAL: RefCell<Option<Callback<Shared>>> = const { RefCell::new(None) };
+}
 
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+/// Runs `q` as a trial (from the author's preview): nothing is saved.
+pub fn start_trial(q: Shared) {
+    if let Some(cb) = TRIAL.with(|t| t.borrow().clone()) {
+        cb.emit(q);
     }
+    route::go(&Route::Welcome);
 }
 
 /// The `?lang=xx` parameter, if the page was opened with one.
@@ -36,61 +35,53 @@ pub fn lang_parameter() -> Option<Lang> {
         .map(Lang::from_code)
 }
 
-/// The whole application.
+/// What the module starts with: the questionnaire, or why there is none.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The loaded questionnaire, or the details of the failure.
+    pub site: Result<Shared, String>,
+}
+
+/// The resident's whole application. Staff routes are the staff module's:
+/// this one keeps showing its last screen, hidden by `main.js`.
 #[function_component]
-pub fn App() -> Html {
-    let site = use_state(|| None::<Result<Site, String>>);
+pub fn App(props: &Props) -> Html {
     let route = use_state(route::current);
     // A questionnaire the author is trying from the preview (never saved).
     let trial = use_state(|| None::<Shared>);
-
     {
-        let site = site.clone();
         let route = route.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                site.set(Some(loader::load().await));
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let r = route::current();
+                    if !r.is_staff() {
+                        route.set(r);
+                    }
+                })
             });
-            let listener = Closure::<dyn Fn()>::new(move || route.set(route::current()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
+        });
+    }
+    {
+        let trial = trial.clone();
+        use_effect_with((), move |_| {
+            TRIAL.with(|t| *t.borrow_mut() = Some(Callback::from(move |q| trial.set(Some(q)))));
+            || TRIAL.with(|t| *t.borrow_mut() = None)
         });
     }
 
     let lang = lang_parameter().unwrap_or(Lang::Fr);
-    let site = match &*site {
-        None => {
-            return html! { <main id="main"><p class="loading" role="status">{ Msg::Loading.get(lang) }</p></main> };
-        }
-        Some(Err(details)) => return crate::pages::error::page(lang, details),
-        Some(Ok(site)) => site.clone(),
+    let q = match &props.site {
+        Err(details) => return crate::pages::error::page(lang, details),
+        Ok(q) => q.clone(),
     };
-    if *route == Route::Preview {
-        let on_try = {
-            let trial = trial.clone();
-            Callback::from(move |q: Shared| {
-                trial.set(Some(q));
-                route::go(&Route::Welcome);
-            })
-        };
-        return html! { <PreviewPage published={site.published.clone()} {lang} {on_try} /> };
-    }
-    if *route == Route::Advisor {
-        return html! { <crate::advisor::AdvisorPage q={site.q.clone()} /> };
-    }
+    // Opened on a staff screen: the resident's path starts at the welcome.
+    let shown = if route.is_staff() {
+        Route::Welcome
+    } else {
+        (*route).clone()
+    };
     let end_trial = {
         let trial = trial.clone();
         Callback::from(move |_| {
@@ -100,11 +91,11 @@ pub fn App() -> Html {
     };
     match &*trial {
         // A new key gives the trial its own fresh state.
-        Some(q) => {
-            html! { <Resident key="trial" q={q.clone()} route={(*route).clone()} trial=true on_end_trial={end_trial} /> }
+        Some(t) => {
+            html! { <Resident key="trial" q={t.clone()} route={shown} trial=true on_end_trial={end_trial} /> }
         }
         None => {
-            html! { <Resident key="published" q={site.q.clone()} route={(*route).clone()} trial=false on_end_trial={end_trial} /> }
+            html! { <Resident key="published" {q} route={shown} trial=false on_end_trial={end_trial} /> }
         }
     }
 }
@@ -156,25 +147,15 @@ fn Resident(props: &ResidentProps) -> Html {
     {
         let quiz = quiz.clone();
         use_effect_with((), move |_| {
-            let listener =
-                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                    if !trial && e.key().as_deref() == Some(storage::KEY) {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+                    if !trial && key.as_deref() == Some(storage::KEY) {
                         quiz.dispatch(Action::Notice(Some(Msg::OtherTab)));
                     }
-                });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w
-                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "storage",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+                })
+            });
+            move || drop(listener)
         });
     }
 

@@ -1,8 +1,8 @@
 //! The resident's state in one reducer: answers, language, and the notice
 //! shown about saved progress.
 
-use crate::i18n::{Lang, Msg};
 use diag_core::{Answer, Answers};
+use diag_ui::i18n::{Lang, Msg};
 use std::rc::Rc;
 use yew::Reducible;
 

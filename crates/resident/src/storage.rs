@@ -7,6 +7,7 @@
 //! aside (never deleted silently, never fatal) and the resident is told.
 
 use diag_core::{decode, encode, Answers, CodeError, Questionnaire};
+use diag_ui::storage::local as storage;
 
 /// The storage key of saved progress.
 pub const KEY: &str = "diag-numerique:progress";
@@ -37,12 +38,6 @@ pub enum Loaded {
     OtherVersion,
     /// The browser refuses storage (private mode, blocked cookies).
     Unavailable,
-}
-
-/// The page's localStorage, or `None` when the browser refuses it.
-pub fn storage() -> Option<web_sys::Storage> {
-    // Accessing localStorage throws when it is blocked: that is `Err`, not a crash.
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Reads saved progress for this questionnaire.

@@ -7,8 +7,7 @@
 )]
 #![cfg(target_arch = "wasm32")]
 
-use diag_core::Questionnaire;
-use diag_web::{App, BUNDLED};
+use diag_resident::{built_in, App};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,7 +35,8 @@ fn mount() -> web_sys::Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), diag_resident::app_props(built_in()))
+        .render();
     root
 }
 
@@ -48,7 +48,7 @@ async fn the_welcome_screen_shows_the_title_and_the_four_parcours() {
         .set_hash("#/")
         .unwrap();
     let root = mount();
-    let q = Questionnaire::from_yaml(BUNDLED).unwrap();
+    let q = built_in().unwrap().0;
     let h1 = wait_for(&root, ".welcome h1").await;
     assert_eq!(h1.text_content().unwrap(), q.title.get("fr"));
     let items = root.query_selector_all(".parcours-list li").unwrap();
@@ -58,7 +58,7 @@ async fn the_welcome_screen_shows_the_title_and_the_four_parcours() {
 
 #[wasm_bindgen_test]
 async fn a_question_screen_shows_the_question_in_a_fieldset() {
-    let q = Questionnaire::from_yaml(BUNDLED).unwrap();
+    let q = built_in().unwrap().0;
     let first = &q.questions[0];
     let window = web_sys::window().unwrap();
     window
@@ -86,7 +86,7 @@ fn a_panic_shows_a_friendly_error_screen() {
     app.set_id("app");
     app.set_inner_html("<p>the quiz</p>");
     document.body().unwrap().append_child(&app).unwrap();
-    diag_web::panic::show_error("index out of bounds");
+    diag_ui::panic::show_error("app", "index out of bounds");
     let h1 = app.query_selector("h1").unwrap().unwrap();
     assert_eq!(h1.text_content().unwrap(), "Un problème est survenu");
     let again = app.query_selector("a.button").unwrap().unwrap();

@@ -1,10 +1,11 @@
-//! The questionnaire residents get: `questionnaire.yaml` next to the page when
-//! it is there and valid, otherwise the one compiled into the binary. A broken
-//! published file never reaches residents; the preview page shows its errors.
+//! The questionnaire as the staff sees it: `questionnaire.yaml` next to the
+//! page when it is there and valid, otherwise the one compiled into the site
+//! (the same choice as the resident's module makes). A broken published file
+//! never reaches residents; the preview page shows its errors, and says when
+//! `questionnaire.bin` is out of date (residents then take the slow path).
 
-use crate::app::Shared;
 use diag_core::{Diagnostic, Questionnaire};
-use std::rc::Rc;
+use diag_ui::questionnaire::Shared;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,8 +15,12 @@ const PUBLISHED: &str = "questionnaire.yaml";
 /// What happened to the published questionnaire.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Published {
-    /// It loaded and is the one in use.
-    Used,
+    /// It loaded and is the one in use; `compiled`: `questionnaire.bin`
+    /// matches it (residents take the fast path).
+    Used {
+        /// Whether the compact form next to it was made from this text.
+        compiled: bool,
+    },
     /// There is none next to the page: the built-in one is used.
     Missing,
     /// It has errors: the built-in one is used.
@@ -46,7 +51,7 @@ impl PartialEq for Site {
 /// not, the error page shows why.
 pub fn built_in() -> Result<Shared, String> {
     Questionnaire::from_yaml(crate::BUNDLED)
-        .map(|q| Shared(Rc::new(q)))
+        .map(Shared::new)
         .map_err(|e| e.render("questionnaire intégré", crate::BUNDLED))
 }
 
@@ -82,6 +87,32 @@ async fn started_by_main_js() -> Option<Option<String>> {
     )
 }
 
+/// Whether `questionnaire.bin` next to the page was compiled from `source`.
+async fn compiled_matches(source: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let Ok(response) =
+        JsFuture::from(window.fetch_with_str_and_init("questionnaire.bin", &init)).await
+    else {
+        return false;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return false;
+    };
+    let Ok(buffer) = response.array_buffer() else {
+        return false;
+    };
+    let Ok(buffer) = JsFuture::from(buffer).await else {
+        return false;
+    };
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    response.ok()
+        && diag_core::compact_header(&bytes).is_ok_and(|h| h.digest == diag_core::digest(source))
+}
+
 /// Loads the published questionnaire, falling back to the built-in one.
 pub async fn load() -> Result<Site, String> {
     let fetched = match started_by_main_js().await {
@@ -94,16 +125,17 @@ pub async fn load() -> Result<Site, String> {
             published: Published::Missing,
         });
     };
+    let compiled = compiled_matches(&source).await;
     if source == crate::BUNDLED {
         return built_in().map(|q| Site {
             q,
-            published: Published::Used,
+            published: Published::Used { compiled },
         });
     }
     match Questionnaire::from_yaml(&source) {
         Ok(q) => Ok(Site {
-            q: Shared(Rc::new(q)),
-            published: Published::Used,
+            q: Shared::new(q),
+            published: Published::Used { compiled },
         }),
         Err(e) => built_in().map(|q| Site {
             q,

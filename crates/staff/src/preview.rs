@@ -3,10 +3,11 @@
 //! whether each parcours can be reached, tries it as a resident would and
 //! downloads it. Nothing leaves the browser.
 
-use crate::app::Shared;
-use crate::i18n::{Lang, Msg};
 use crate::loader::Published;
+use crate::strings::PreviewMsg;
 use diag_core::{render_all, simulate, Questionnaire, Severity};
+use diag_ui::i18n::Lang;
+use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -15,8 +16,8 @@ use yew::prelude::*;
 pub struct Props {
     pub published: Published,
     pub lang: Lang,
-    /// Try a valid questionnaire as a resident.
-    pub on_try: Callback<Shared>,
+    /// Try a valid questionnaire as a resident (its compact form).
+    pub on_try: Callback<Vec<u8>>,
 }
 
 /// What an author's file gives: the printed diagnostics, and the
@@ -28,7 +29,7 @@ struct Checked {
 
 fn check(name: &str, source: &str, lang: Lang) -> Checked {
     let (diagnostics, questionnaire) = match Questionnaire::from_yaml(source) {
-        Ok(q) => (q.warnings.clone(), Some(Shared(Rc::new(q)))),
+        Ok(q) => (q.warnings.clone(), Some(Shared::new(q))),
         Err(e) => (e.diagnostics, None),
     };
     debug_assert!(
@@ -38,6 +39,18 @@ fn check(name: &str, source: &str, lang: Lang) -> Checked {
         report: render_all(&diagnostics, name, source, lang.code()),
         questionnaire,
     }
+}
+
+/// "Publier": the two files to upload together, `questionnaire.yaml` (what
+/// authors edit) and `questionnaire.bin` (its compact form, which residents'
+/// pages read without a YAML reader), made from exactly this text.
+fn publish(q: &Shared, source: &str) {
+    crate::download::file("questionnaire.yaml", "text/yaml;charset=utf-8", source);
+    crate::download::bytes(
+        "questionnaire.bin",
+        "application/octet-stream",
+        &q.0.to_compact(source),
+    );
 }
 
 /// Reads a dropped or chosen file's text, then hands it on.
@@ -118,16 +131,22 @@ pub fn PreviewPage(props: &Props) -> Html {
         } => html! {
             <section class="notice published-broken" aria-labelledby="published-title">
                 <h2 id="published-title">{ "questionnaire.yaml" }</h2>
-                <p>{ Msg::PreviewPublishedBroken.get(lang) }</p>
+                <p>{ PreviewMsg::PublishedBroken.get(lang) }</p>
                 <pre class="diagnostics">{ render_all(diagnostics, "questionnaire.yaml", source, lang.code()) }</pre>
             </section>
         },
         Published::Missing => {
-            html! { <p class="published">{ Msg::PreviewPublishedMissing.get(lang) }</p> }
+            html! { <p class="published">{ PreviewMsg::PublishedMissing.get(lang) }</p> }
         }
-        Published::Used => {
-            html! { <p class="published">{ Msg::PreviewPublishedUsed.get(lang) }</p> }
+        Published::Used { compiled: true } => {
+            html! { <p class="published">{ PreviewMsg::PublishedUsed.get(lang) }</p> }
         }
+        Published::Used { compiled: false } => html! {
+            <>
+                <p class="published">{ PreviewMsg::PublishedUsed.get(lang) }</p>
+                <p class="notice published-stale">{ PreviewMsg::PublishedCompiledStale.get(lang) }</p>
+            </>
+        },
     };
 
     let result = match (&*checked, &*simulation) {
@@ -137,24 +156,26 @@ pub fn PreviewPage(props: &Props) -> Html {
             let valid = c.questionnaire.is_some();
             html! {
                 <>
-                    <h2>{ Msg::PreviewDiagnostics.get(lang) }</h2>
-                    if valid { <p class="valid">{ Msg::PreviewValid.get(lang) }</p> }
+                    <h2>{ PreviewMsg::Diagnostics.get(lang) }</h2>
+                    if valid { <p class="valid">{ PreviewMsg::Valid.get(lang) }</p> }
                     <pre class="diagnostics" id="diagnostics">{ c.report.clone() }</pre>
                     if let Some((q, s)) = sim {
-                        <h2>{ Msg::PreviewSimulation.get(lang) }</h2>
+                        <h2>{ PreviewMsg::Simulation.get(lang) }</h2>
                         <ul class="reach">
                             { for s.parcours.iter().map(|p| {
                                 let title = q.0.parcours_by_id(&p.id).map_or(p.id.clone(), |x| x.title.get(lang.code()).to_owned());
                                 match &p.code {
-                                    Some(code) => html! { <li>{ format!("{title} — {} ({} : {code})", Msg::PreviewReachable.get(lang), Msg::PreviewExample.get(lang)) }</li> },
-                                    None => html! { <li class="unreachable">{ format!("{title} — {}", Msg::PreviewUnreachable.get(lang)) }</li> },
+                                    Some(code) => html! { <li>{ format!("{title} — {} ({} : {code})", PreviewMsg::Reachable.get(lang), PreviewMsg::Example.get(lang)) }</li> },
+                                    None => html! { <li class="unreachable">{ format!("{title} — {}", PreviewMsg::Unreachable.get(lang)) }</li> },
                                 }
                             }) }
                         </ul>
                         <div class="actions">
-                            <button type="button" onclick={{ let q = q.clone(); props.on_try.reform(move |_| q.clone()) }}>{ Msg::PreviewTry.get(lang) }</button>
-                            <button type="button" class="secondary" onclick={Callback::from(move |_| crate::download::file(&name, "text/yaml;charset=utf-8", &source))}>{ Msg::PreviewDownload.get(lang) }</button>
+                            <button type="button" onclick={{ let q = q.clone(); let source = source.clone(); props.on_try.reform(move |_| q.0.to_compact(&source)) }}>{ PreviewMsg::Try.get(lang) }</button>
+                            <button type="button" class="secondary" onclick={{ let q = q.clone(); let source = source.clone(); Callback::from(move |_| publish(&q, &source)) }}>{ PreviewMsg::Publish.get(lang) }</button>
+                            <button type="button" class="secondary" onclick={Callback::from(move |_| crate::download::file(&name, "text/yaml;charset=utf-8", &source))}>{ PreviewMsg::Download.get(lang) }</button>
                         </div>
+                        <p class="hint">{ PreviewMsg::PublishHelp.get(lang) }</p>
                     }
                 </>
             }
@@ -163,14 +184,14 @@ pub fn PreviewPage(props: &Props) -> Html {
 
     html! {
         <main id="main" class="preview" lang={lang.code()}>
-            <h1 data-focus="" tabindex="-1">{ Msg::PreviewTitle.get(lang) }</h1>
-            <p>{ Msg::PreviewIntro.get(lang) }{ " " }{ Msg::PreviewNothingSent.get(lang) }</p>
+            <h1 data-focus="" tabindex="-1">{ PreviewMsg::Title.get(lang) }</h1>
+            <p>{ PreviewMsg::Intro.get(lang) }{ " " }{ PreviewMsg::NothingSent.get(lang) }</p>
             { published }
             <div class="drop" ondrop={on_drop} ondragover={on_dragover}>
-                <label for="yaml-file">{ Msg::PreviewOpen.get(lang) }</label>
+                <label for="yaml-file">{ PreviewMsg::Open.get(lang) }</label>
                 <input id="yaml-file" type="file" accept=".yaml,.yml,text/yaml" onchange={on_open} />
-                <p>{ Msg::PreviewDrop.get(lang) }</p>
-                <label for="yaml-text">{ Msg::PreviewPaste.get(lang) }</label>
+                <p>{ PreviewMsg::Drop.get(lang) }</p>
+                <label for="yaml-text">{ PreviewMsg::Paste.get(lang) }</label>
                 <textarea id="yaml-text" rows="16" spellcheck="false" value={file.1.clone()} oninput={on_input} />
             </div>
             { result }

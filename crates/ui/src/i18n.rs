@@ -1,4 +1,4 @@
-//! Interface strings in French and English. Everything else the resident
+//! The resident's interface strings in French and English. Everything else the resident
 //! reads comes from the questionnaire.
 
 /// An interface language.
@@ -35,7 +35,9 @@ impl Lang {
     }
 }
 
-/// Every interface string.
+/// Every interface string of the resident's screens; each variant is
+/// documented by its French text in [`Msg::get`].
+#[allow(missing_docs)]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Msg {
     Start,
@@ -99,23 +101,6 @@ pub enum Msg {
     OtherTab,
     TrialBanner,
     BackToPreview,
-    PreviewTitle,
-    PreviewIntro,
-    PreviewPaste,
-    PreviewOpen,
-    PreviewDrop,
-    PreviewDiagnostics,
-    PreviewValid,
-    PreviewTry,
-    PreviewDownload,
-    PreviewSimulation,
-    PreviewReachable,
-    PreviewUnreachable,
-    PreviewExample,
-    PreviewPublishedBroken,
-    PreviewPublishedMissing,
-    PreviewPublishedUsed,
-    PreviewNothingSent,
 }
 
 impl Msg {
@@ -184,23 +169,6 @@ impl Msg {
             OtherTab => ("Ce questionnaire a été modifié dans un autre onglet. Si vous continuez ici, ce sont les réponses de cet onglet qui seront gardées.", "This questionnaire was changed in another tab. If you go on here, this tab's answers are the ones kept."),
             TrialBanner => ("Aperçu : vous essayez un questionnaire qui n'est pas publié. Rien n'est enregistré.", "Preview: you are trying a questionnaire that is not published. Nothing is saved."),
             BackToPreview => ("Revenir à l'aperçu", "Back to the preview"),
-            PreviewTitle => ("Aperçu d'un questionnaire", "Questionnaire preview"),
-            PreviewIntro => ("Collez ou ouvrez un fichier YAML. Les erreurs s'affichent comme avec « diag check ».", "Paste or open a YAML file. Errors show as with \"diag check\"."),
-            PreviewPaste => ("Texte du questionnaire (YAML)", "Questionnaire text (YAML)"),
-            PreviewOpen => ("Ouvrir un fichier", "Open a file"),
-            PreviewDrop => ("Ou déposez un fichier ici.", "Or drop a file here."),
-            PreviewDiagnostics => ("Erreurs et avertissements", "Errors and warnings"),
-            PreviewValid => ("Le questionnaire est valide.", "The questionnaire is valid."),
-            PreviewTry => ("Essayer comme un habitant", "Try it as a resident"),
-            PreviewDownload => ("Télécharger le fichier", "Download the file"),
-            PreviewSimulation => ("Chaque parcours peut-il être recommandé ?", "Can every parcours be recommended?"),
-            PreviewReachable => ("atteignable", "reachable"),
-            PreviewUnreachable => ("jamais recommandé : vérifiez les règles", "never recommended: check the rules"),
-            PreviewExample => ("exemple de code", "example code"),
-            PreviewPublishedBroken => ("Attention : le fichier questionnaire.yaml publié contient des erreurs. Les habitants voient le questionnaire intégré au site. Corrigez ces erreurs :", "Warning: the published questionnaire.yaml has errors. Residents see the questionnaire built into the site. Fix these errors:"),
-            PreviewPublishedMissing => ("Aucun fichier questionnaire.yaml n'est publié : les habitants voient le questionnaire intégré au site.", "No questionnaire.yaml is published: residents see the questionnaire built into the site."),
-            PreviewPublishedUsed => ("Le fichier questionnaire.yaml publié est valide et utilisé.", "The published questionnaire.yaml is valid and in use."),
-            PreviewNothingSent => ("Rien n'est envoyé : tout se passe dans votre navigateur.", "Nothing is sent: everything happens in your browser."),
         };
         match lang {
             Lang::Fr => fr,

@@ -4,23 +4,24 @@
 
 use std::panic::PanicHookInfo;
 
-/// Installs the hook; call once at start.
-pub fn install() {
-    std::panic::set_hook(Box::new(show));
+/// Installs the hook; call once at start. `container` is the id of the
+/// element the module renders into (`app` for the resident's, `staff`).
+pub fn install(container: &'static str) {
+    std::panic::set_hook(Box::new(move |info: &PanicHookInfo<'_>| {
+        show_error(container, &info.to_string());
+    }));
 }
 
-fn show(info: &PanicHookInfo<'_>) {
-    show_error(&info.to_string());
-}
-
-/// Replaces the app with the error screen; `details` go under a disclosure.
-pub fn show_error(details: &str) {
+/// Replaces the module's screen with the error screen; `details` go under a disclosure.
+pub fn show_error(container: &str, details: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(app) = doc.get_element_by_id("app") else {
+    let Some(app) = doc.get_element_by_id(container) else {
         return;
     };
+    // The other module's screen may be the visible one: show this one.
+    app.remove_attribute("hidden").ok();
     let en = doc
         .document_element()
         .and_then(|e| e.get_attribute("lang"))

@@ -34,6 +34,11 @@ impl Route {
         }
     }
 
+    /// Whether the staff's module shows this screen (the resident's does not).
+    pub fn is_staff(&self) -> bool {
+        matches!(self, Route::Preview | Route::Advisor)
+    }
+
     /// The hash for this route.
     pub fn hash(&self) -> String {
         match self {
@@ -66,7 +71,7 @@ pub fn go(route: &Route) {
 mod tests {
     use super::*;
 
-    #[wasm_bindgen_test::wasm_bindgen_test]
+    #[test]
     fn routes_round_trip() {
         for r in [
             Route::Welcome,

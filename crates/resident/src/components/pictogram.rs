@@ -1,7 +1,7 @@
 //! Pictograms for novices: small inline SVGs (no request), each with a text
 //! alternative. Unknown names draw nothing rather than a broken image.
 
-use crate::i18n::Lang;
+use diag_ui::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,9 +1,9 @@
 //! The skill profile: one labelled bar per dimension, with the percentage and
 //! level in words (never colour alone).
 
-use crate::app::Shared;
-use crate::i18n::{Lang, Msg};
 use diag_core::Outcome;
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,9 +24,7 @@ pub fn Profile(props: &Props) -> Html {
             <h2 id="profile-title">{ Msg::Profile.get(lang) }</h2>
             <ul class="bars">
                 { for q.dimensions.iter().zip(&props.outcome.dimensions).map(|(d, s)| {
-                    let level = s.level.as_deref()
-                        .and_then(|l| q.levels.iter().find(|x| x.id == l))
-                        .map_or(Msg::NotAssessed.get(lang), |l| l.label.get(code));
+                    let level = q.level_label(s.level.as_deref(), code).unwrap_or(Msg::NotAssessed.get(lang));
                     // A class per 5 %, not a style attribute: the CSP allows no inline style.
                     let width = format!("bar-fill w{}", (s.percent.unwrap_or(0) + 2) / 5 * 5);
                     let words = match s.percent {

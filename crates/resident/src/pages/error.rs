@@ -1,6 +1,6 @@
 //! The screen shown when the questionnaire cannot run.
 
-use crate::i18n::{Lang, Msg};
+use diag_ui::i18n::{Lang, Msg};
 use yew::prelude::*;
 
 /// A friendly error with a way to start again and the details for the advisor.

@@ -2,7 +2,6 @@
 
 pub mod error;
 pub mod paper;
-pub mod preview;
 pub mod question;
 pub mod result;
 pub mod welcome;

@@ -1,9 +1,9 @@
 //! Version papier: the whole questionnaire with boxes to tick, to print.
 
-use crate::app::Shared;
-use crate::i18n::{Lang, Msg};
-use crate::route::Route;
 use diag_core::Kind;
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::Route;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,12 +1,12 @@
 //! One question per screen: a fieldset with its legend, native inputs,
 //! help on demand, "Précédent" / "Suivant", and the progress announced.
 
-use crate::app::Shared;
 use crate::components::pictogram::Pictogram;
-use crate::i18n::{Lang, Msg};
-use crate::route::{self, Route};
 use crate::speech;
-use diag_core::{expected_questions, shown_questions, Answer, Answers, Kind};
+use diag_core::{expected_questions, Answer, Answers, Kind};
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::{self, Route};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,23 +33,19 @@ pub fn QuestionPage(props: &Props) -> Html {
     let Some(question) = q.questions.get(props.index) else {
         return html! {};
     };
-    let shown = shown_questions(q, &props.answers);
     let expected = expected_questions(q, &props.answers);
     let position = expected
         .iter()
         .position(|i| *i == props.index)
         .map_or(0, |p| p + 1);
-    let next = shown
-        .iter()
-        .find(|i| **i > props.index)
-        .and_then(|i| q.questions.get(*i))
-        .map(|x| Route::Question(x.id.clone()));
-    let previous = shown
-        .iter()
-        .rev()
-        .find(|i| **i < props.index)
-        .and_then(|i| q.questions.get(*i))
-        .map_or(Route::Welcome, |x| Route::Question(x.id.clone()));
+    let question_route = |i: usize| q.questions.get(i).map(|x| Route::Question(x.id.clone()));
+    let next = q
+        .next_shown(&props.answers, props.index)
+        .and_then(question_route);
+    let previous = q
+        .previous_shown(&props.answers, props.index)
+        .and_then(question_route)
+        .unwrap_or(Route::Welcome);
     let current = props.answers.get(&question.id);
     let chosen = |id: &str| match current {
         Some(Answer::One(o)) => o == id,
@@ -90,25 +86,10 @@ pub fn QuestionPage(props: &Props) -> Html {
         let on_answer = props.on_answer.clone();
         let qid = qid.clone();
         let oid = o.id.clone();
-        let all: Vec<String> = question.options.iter().map(|x| x.id.clone()).collect();
-        let before: Vec<String> = match current {
-            Some(Answer::Many(v)) => v.clone(),
-            _ => Vec::new(),
-        };
+        let shared = props.q.clone();
+        let answers = props.answers.clone();
         let onchange = Callback::from(move |_: Event| {
-            let answer = if multiple {
-                // Toggle, keeping the questionnaire's order.
-                let mut set = before.clone();
-                if let Some(p) = set.iter().position(|x| *x == oid) {
-                    set.remove(p);
-                } else {
-                    set.push(oid.clone());
-                }
-                Answer::Many(all.iter().filter(|x| set.contains(x)).cloned().collect())
-            } else {
-                Answer::One(oid.clone())
-            };
-            on_answer.emit((qid.clone(), answer));
+            on_answer.emit((qid.clone(), shared.0.toggle(&answers, &qid, &oid)));
         });
         html! {
             <label class={classes!("option", o.dont_know.then_some("dont-know"))} for={input_id.clone()}>

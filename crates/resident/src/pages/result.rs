@@ -1,11 +1,11 @@
 //! Résultat: the recommended parcours and why, what happens next, the skill
 //! profile, the result code; printed, it is the sheet to bring to the advisor.
 
-use crate::app::Shared;
 use crate::components::{profile::Profile, qr::QrCode};
-use crate::i18n::{Lang, Msg};
-use crate::route::Route;
 use diag_core::{encode, evaluate, Answers, Date};
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::Route;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

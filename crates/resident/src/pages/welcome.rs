@@ -1,8 +1,8 @@
 //! Accueil: what this is, the four parcours, how long, privacy, start or resume.
 
-use crate::app::Shared;
-use crate::i18n::{Lang, Msg};
-use crate::route::{self, Route};
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::{self, Route};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

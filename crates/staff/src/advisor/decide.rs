@@ -1,9 +1,9 @@
 //! The advisor's decision: keep or override the recommendation (a reason is
 //! required to override), a note, the reporting categories, and save.
 
-use crate::app::Shared;
 use diag_core::records::Record;
 use diag_core::Outcome;
+use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

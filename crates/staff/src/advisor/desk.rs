@@ -2,8 +2,8 @@
 //! compact, no animation; keys 1–9 answer the question that has the focus and
 //! move to the next one.
 
-use crate::app::Shared;
 use diag_core::{shown_questions, Answer, Answers, Kind};
+use diag_ui::questionnaire::Shared;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -39,28 +39,11 @@ pub fn Desk(props: &Props) -> Html {
             }
         });
     }
-    let toggle =
-        |answers: &Answers, qid: &str, oid: &str, multiple: bool, all: &[String]| -> Answer {
-            if !multiple {
-                return Answer::One(oid.to_owned());
-            }
-            let mut set = match answers.get(qid) {
-                Some(Answer::Many(v)) => v.clone(),
-                _ => Vec::new(),
-            };
-            if let Some(p) = set.iter().position(|x| x == oid) {
-                set.remove(p);
-            } else {
-                set.push(oid.to_owned());
-            }
-            Answer::Many(all.iter().filter(|x| set.contains(x)).cloned().collect())
-        };
     let onkeydown = {
         let q = q.clone();
         let answers = props.answers.clone();
         let on_answer = props.on_answer.clone();
         let focus_next = focus_next.clone();
-        let shown = shown.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(k) = e
                 .key()
@@ -85,17 +68,15 @@ pub fn Desk(props: &Props) -> Html {
                 return;
             };
             e.prevent_default();
-            let all: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
             let multiple = question.kind == Kind::Multiple;
-            on_answer.emit((
-                qid.clone(),
-                toggle(&answers, &qid, &option.id, multiple, &all),
-            ));
+            let answer = q.toggle(&answers, &qid, &option.id);
+            on_answer.emit((qid.clone(), answer.clone()));
             if !multiple {
-                let next = shown
-                    .iter()
-                    .find(|i| **i > index)
-                    .and_then(|i| q.questions.get(*i))
+                let mut after = answers.clone();
+                after.set(&qid, answer.clone());
+                let next = q
+                    .next_shown(&after, index)
+                    .and_then(|i| q.questions.get(i))
                     .map(|x| x.id.clone());
                 match next {
                     Some(id) => focus_next.set(Some(id)),
@@ -115,7 +96,6 @@ pub fn Desk(props: &Props) -> Html {
                         <h3>{ s.title.get("fr") }</h3>
                         { for in_section.iter().filter_map(|i| q.questions.get(*i)).map(|question| {
                             let multiple = question.kind == Kind::Multiple;
-                            let all: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
                             html! {
                                 <fieldset id={format!("desk-{}", question.id)} data-question={question.id.clone()}>
                                     <legend>{ question.text.get("fr") }</legend>
@@ -127,8 +107,8 @@ pub fn Desk(props: &Props) -> Html {
                                         };
                                         let on_answer = props.on_answer.clone();
                                         let answers = props.answers.clone();
-                                        let (qid, oid, all) = (question.id.clone(), o.id.clone(), all.clone());
-                                        let onchange = Callback::from(move |_: Event| on_answer.emit((qid.clone(), toggle(&answers, &qid, &oid, multiple, &all))));
+                                        let (qid, oid, q) = (question.id.clone(), o.id.clone(), q.clone());
+                                        let onchange = Callback::from(move |_: Event| on_answer.emit((qid.clone(), q.toggle(&answers, &qid, &oid))));
                                         let id = format!("desk-{}-{}", question.id, o.id);
                                         html! {
                                             <label for={id.clone()} class="desk-option">

@@ -1,8 +1,8 @@
 //! Everything about one intake: every answer and every skipped question, the
 //! score of each dimension, the rule that decided and the trace of all rules.
 
-use crate::app::Shared;
 use diag_core::{Answer, Answers, Outcome};
+use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,10 +19,7 @@ pub fn Detail(props: &Props) -> Html {
     let q = &props.q.0;
     let o = &props.outcome;
     let lang = "fr";
-    let title = |id: &str| {
-        q.parcours_by_id(id)
-            .map_or(id.to_owned(), |p| p.title.get(lang).to_owned())
-    };
+    let title = |id: &str| q.parcours_title(id, lang);
     let answer_text = |qid: &str| -> String {
         let Some((_, question)) = q.question(qid) else {
             return String::new();
@@ -62,7 +59,7 @@ pub fn Detail(props: &Props) -> Html {
                             <td>{ s.score }</td>
                             <td>{ s.max }</td>
                             <td>{ s.percent.map_or("–".to_owned(), |p| p.to_string()) }</td>
-                            <td>{ s.level.as_deref().and_then(|l| q.levels.iter().find(|x| x.id == l)).map_or("non évalué", |l| l.label.get(lang)) }</td>
+                            <td>{ q.level_label(s.level.as_deref(), lang).unwrap_or("non évalué") }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -1,8 +1,9 @@
 //! The records kept on this device: search, delete, counts per parcours,
 //! export (CSV, JSON) and import (JSON, merged without duplicates).
 
-use crate::app::Shared;
+use super::state::Action;
 use diag_core::records::{self, ImportError, Record};
+use diag_ui::questionnaire::Shared;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -12,8 +13,8 @@ pub struct Props {
     pub records: Vec<Record>,
     /// `(records, ids deleted, message when saved)`.
     pub on_save: Callback<(Vec<Record>, Vec<String>, String)>,
-    pub status: UseStateHandle<Option<String>>,
-    pub error: UseStateHandle<Option<String>>,
+    /// Says something on the advisor's screen.
+    pub dispatch: Callback<Action>,
 }
 
 #[function_component]
@@ -22,10 +23,7 @@ pub fn RecordList(props: &Props) -> Html {
     let search = use_state(String::new);
     let title = {
         let q = q.clone();
-        move |id: &str| {
-            q.parcours_by_id(id)
-                .map_or(id.to_owned(), |p| p.title.get("fr").to_owned())
-        }
+        move |id: &str| q.parcours_title(id, "fr")
     };
     let needle = search.to_lowercase();
     let shown: Vec<&Record> = props
@@ -70,8 +68,7 @@ pub fn RecordList(props: &Props) -> Html {
     let import = {
         let all = props.records.clone();
         let on_save = props.on_save.clone();
-        let error = props.error.clone();
-        let status = props.status.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let Some(file) = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -80,8 +77,7 @@ pub fn RecordList(props: &Props) -> Html {
             else {
                 return;
             };
-            let (all, on_save, error, status) =
-                (all.clone(), on_save.clone(), error.clone(), status.clone());
+            let (all, on_save, dispatch) = (all.clone(), on_save.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = JsFuture::from(file.text())
                     .await
@@ -92,15 +88,15 @@ pub fn RecordList(props: &Props) -> Html {
                     Ok(imported) => {
                         let mut merged = all;
                         let added = records::merge(&mut merged, imported);
-                        error.set(None);
+                        dispatch.emit(Action::Error(None));
                         if added == 0 {
-                            status.set(Some("Aucune nouvelle fiche : elles étaient toutes déjà là.".into()));
+                            dispatch.emit(Action::Status(Some("Aucune nouvelle fiche : elles étaient toutes déjà là.".into())));
                         } else {
                             on_save.emit((merged, Vec::new(), format!("{added} fiche(s) importée(s).")));
                         }
                     }
-                    Err(ImportError::Foreign) => error.set(Some("Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.".into())),
-                    Err(ImportError::Damaged(why)) => error.set(Some(format!("Ce fichier d'export est abîmé ({why}). Rien n'a été modifié."))),
+                    Err(ImportError::Foreign) => dispatch.emit(Action::Error(Some("Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.".into()))),
+                    Err(ImportError::Damaged(why)) => dispatch.emit(Action::Error(Some(format!("Ce fichier d'export est abîmé ({why}). Rien n'a été modifié.")))),
                 }
             });
         })

@@ -4,7 +4,7 @@
 //! Locking forgets the key; a wrong passphrase fails authentication and
 //! destroys nothing.
 
-use crate::storage::storage;
+use diag_ui::storage::local as storage;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -1,0 +1,91 @@
+//! "Ouvrir un code": type or scan a resident's code, then see the detail and decide.
+
+use super::decide::Decide;
+use super::detail::Detail;
+use super::scan;
+use super::state::Action;
+use diag_core::records::Record;
+use diag_core::{decode, encode, evaluate, Answers};
+use diag_ui::questionnaire::Shared;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    /// The answers and code on screen.
+    pub intake: Option<(Answers, String)>,
+    pub scanning: bool,
+    pub dispatch: Callback<Action>,
+    pub on_record: Callback<Record>,
+}
+
+#[function_component]
+pub fn CodeTab(props: &Props) -> Html {
+    // Opens a code, typed or scanned.
+    let open = {
+        let (q, dispatch) = (props.q.clone(), props.dispatch.clone());
+        Callback::from(move |value: String| match decode(&q.0, &value) {
+            Ok(a) => {
+                let code = encode(&q.0, &a);
+                dispatch.emit(Action::Open(a, code));
+            }
+            Err(err) => dispatch.emit(Action::OpenFailed(err.message("fr"))),
+        })
+    };
+    let submit = {
+        let open = open.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            open.emit(super::input_value("code-input"));
+        })
+    };
+    let scan_code = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            let video = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("qr-video"))
+                .and_then(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlVideoElement>(v).ok());
+            let Some(video) = video else { return };
+            let (open, dispatch) = (open.clone(), dispatch.clone());
+            dispatch.emit(Action::Scanning(true));
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = scan::scan(video).await;
+                dispatch.emit(Action::Scanning(false));
+                match read {
+                    Some(code) => open.emit(code),
+                    None => dispatch.emit(Action::Error(Some(
+                        "Aucun QR code lu. Vous pouvez taper le code.".into(),
+                    ))),
+                }
+            });
+        })
+    };
+    let q = &props.q;
+    html! {
+        <>
+            <form class="code-form no-print" onsubmit={submit}>
+                <label for="code-input">{ "Code du résultat (majuscules, minuscules et espaces sans importance)" }</label>
+                <input id="code-input" type="text" autocomplete="off" spellcheck="false" />
+                <button type="submit">{ "Ouvrir" }</button>
+                if scan::available() {
+                    { " " }
+                    <button type="button" class="secondary" onclick={scan_code} disabled={props.scanning}>{ "Scanner le QR code" }</button>
+                }
+                <video id="qr-video" class={classes!("qr-video", (!props.scanning).then_some("hidden"))} muted=true playsinline=true aria-label="Image de la caméra"></video>
+            </form>
+            if let Some((answers, code)) = &props.intake {
+                {{
+                    let outcome = Rc::new(evaluate(&q.0, answers));
+                    html! {
+                        <>
+                            <Detail q={q.clone()} answers={answers.clone()} outcome={outcome.clone()} code={code.clone()} />
+                            <Decide q={q.clone()} {outcome} code={code.clone()} on_save={props.on_record.clone()} />
+                        </>
+                    }
+                }}
+            }
+        </>
+    }
+}

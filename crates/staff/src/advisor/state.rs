@@ -1,0 +1,138 @@
+//! The advisor's screen in one reducer: the unlocked vault, the records, the
+//! intake on screen, the desk's answers, and what the screen says.
+
+use super::vault::Key;
+use diag_core::records::Record;
+use diag_core::{Answer, Answers};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The advisor's three tabs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    /// Open a resident's code (typed or scanned).
+    Code,
+    /// Run the questionnaire at the desk.
+    Desk,
+    /// The records kept on this device.
+    Records,
+}
+
+/// Everything the advisor's screen changes.
+#[derive(Clone, PartialEq)]
+pub struct Advisor {
+    /// The vault's key while unlocked.
+    pub key: Option<Key>,
+    /// Every record, as last saved (or being saved).
+    pub records: Vec<Record>,
+    /// A confirmation, announced politely.
+    pub status: Option<String>,
+    /// A problem, announced at once.
+    pub error: Option<String>,
+    /// The vault is deriving its key (a second or so).
+    pub busy: bool,
+    pub tab: Tab,
+    /// The answers and code being looked at.
+    pub intake: Option<(Answers, String)>,
+    /// The answers given at the desk so far.
+    pub desk: Answers,
+    /// The camera is reading a QR code.
+    pub scanning: bool,
+}
+
+impl Default for Advisor {
+    fn default() -> Self {
+        Advisor {
+            key: None,
+            records: Vec::new(),
+            status: None,
+            error: None,
+            busy: false,
+            tab: Tab::Code,
+            intake: None,
+            desk: Answers::new(),
+            scanning: false,
+        }
+    }
+}
+
+/// What can happen on the advisor's screen.
+pub enum Action {
+    /// The passphrase opened (or created) the vault.
+    Unlocked(Key, Vec<Record>),
+    /// Forget the key and everything decrypted.
+    Lock,
+    /// The vault is working (or done).
+    Busy(bool),
+    SetTab(Tab),
+    /// A code was opened: its answers and canonical code.
+    Open(Answers, String),
+    /// A code could not be opened: why.
+    OpenFailed(String),
+    /// An answer given at the desk.
+    DeskAnswer(String, Answer),
+    /// The desk's questionnaire is done: show it as an intake.
+    DeskDone(String),
+    /// The intake on screen was recorded: close it.
+    CloseIntake,
+    /// Records changed on screen; saving has started.
+    Saving(Vec<Record>),
+    /// Saving ended: every record now stored, and what to say.
+    Saved(Vec<Record>, String),
+    /// Something to say.
+    Status(Option<String>),
+    /// Something went wrong (`None` clears it).
+    Error(Option<String>),
+    Scanning(bool),
+}
+
+impl Reducible for Advisor {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Unlocked(key, records) => {
+                next.key = Some(key);
+                next.records = records;
+                next.error = None;
+            }
+            Action::Lock => return Rc::new(Advisor::default()),
+            Action::Busy(b) => next.busy = b,
+            Action::SetTab(t) => next.tab = t,
+            Action::Open(answers, code) => {
+                next.intake = Some((answers, code));
+                next.error = None;
+                next.status = None;
+            }
+            Action::OpenFailed(why) => {
+                next.intake = None;
+                next.status = None;
+                next.error = Some(why);
+            }
+            Action::DeskAnswer(q, a) => {
+                next.desk.set(&q, a);
+            }
+            Action::DeskDone(code) => {
+                next.intake = Some((next.desk.clone(), code));
+                next.tab = Tab::Code;
+            }
+            Action::Saving(records) => next.records = records,
+            Action::CloseIntake => next.intake = None,
+            Action::Saved(records, message) => {
+                next.records = records;
+                next.error = None;
+                next.status = Some(message);
+            }
+            Action::Status(s) => next.status = s,
+            Action::Error(e) => {
+                if e.is_some() {
+                    next.status = None;
+                }
+                next.error = e;
+            }
+            Action::Scanning(s) => next.scanning = s,
+        }
+        Rc::new(next)
+    }
+}

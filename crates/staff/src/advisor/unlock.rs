@@ -1,0 +1,84 @@
+//! Unlocking the records: the passphrase opens the vault, or creates it on
+//! the first use on this device.
+
+use super::state::Action;
+use super::{input_value, vault, vault_message};
+use diag_core::records;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The key is being derived.
+    pub busy: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// Why a new passphrase is refused, if it is.
+fn refuse_new(pass: &str, confirm: &str) -> Option<&'static str> {
+    if pass.chars().count() < 8 {
+        Some("Choisissez une phrase de passe d'au moins 8 caractères.")
+    } else if pass != confirm {
+        Some("Les deux phrases de passe ne sont pas identiques.")
+    } else {
+        None
+    }
+}
+
+#[function_component]
+pub fn Unlock(props: &Props) -> Html {
+    let error = use_state(|| None::<String>);
+    let exists = vault::exists();
+    let onsubmit = {
+        let dispatch = props.dispatch.clone();
+        let error = error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let pass = input_value("passphrase");
+            if !exists {
+                if let Some(why) = refuse_new(&pass, &input_value("passphrase-confirm")) {
+                    error.set(Some(why.into()));
+                    return;
+                }
+            }
+            let (dispatch, error) = (dispatch.clone(), error.clone());
+            dispatch.emit(Action::Busy(true));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = if exists {
+                    vault::open(&pass).await.and_then(|(k, text)| {
+                        records::from_json(&text)
+                            .map(|r| (k, r))
+                            .map_err(|_| vault::VaultError::Damaged)
+                    })
+                } else {
+                    vault::create(&pass).await.map(|k| (k, Vec::new()))
+                };
+                dispatch.emit(Action::Busy(false));
+                match result {
+                    Ok((k, r)) => dispatch.emit(Action::Unlocked(k, r)),
+                    Err(e) => error.set(Some(vault_message(&e).to_owned())),
+                }
+            });
+        })
+    };
+    html! {
+        <main id="main" class="advisor" lang="fr">
+            <h1 data-focus="" tabindex="-1">{ "Espace conseiller numérique" }</h1>
+            <form class="unlock" {onsubmit}>
+                if exists {
+                    <p>{ "Les fiches enregistrées sur cet appareil sont chiffrées. Entrez la phrase de passe pour les ouvrir." }</p>
+                } else {
+                    <p>{ "Première utilisation sur cet appareil : choisissez une phrase de passe. Elle chiffre les fiches des personnes reçues." }</p>
+                    <p class="warning"><strong>{ "Attention : " }</strong>{ "une phrase de passe oubliée ne peut pas être retrouvée. Exportez régulièrement les fiches (JSON) : c'est votre sauvegarde." }</p>
+                }
+                <label for="passphrase">{ "Phrase de passe" }</label>
+                <input id="passphrase" type="password" autocomplete={if exists { "current-password" } else { "new-password" }} />
+                if !exists {
+                    <label for="passphrase-confirm">{ "La même, une seconde fois" }</label>
+                    <input id="passphrase-confirm" type="password" autocomplete="new-password" />
+                }
+                if let Some(e) = &*error { <p class="missing" role="alert" id="unlock-error">{ e.clone() }</p> }
+                <button type="submit" disabled={props.busy}>{ if exists { "Ouvrir les fiches" } else { "Créer la phrase de passe" } }</button>
+            </form>
+        </main>
+    }
+}

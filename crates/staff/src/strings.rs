@@ -1,0 +1,63 @@
+//! The author's preview strings, in French and English (the advisor's screen
+//! is in French only, its strings are in its components).
+
+use diag_ui::i18n::Lang;
+
+/// Every string of the preview page (documented by their French text).
+#[allow(missing_docs)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PreviewMsg {
+    Title,
+    Intro,
+    Paste,
+    Open,
+    Drop,
+    Diagnostics,
+    Valid,
+    Try,
+    Download,
+    Simulation,
+    Reachable,
+    Unreachable,
+    Example,
+    PublishedBroken,
+    PublishedMissing,
+    PublishedUsed,
+    NothingSent,
+    Publish,
+    PublishHelp,
+    PublishedCompiledStale,
+}
+
+impl PreviewMsg {
+    /// The string in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        use PreviewMsg::*;
+        let (fr, en) = match self {
+            Title => ("Aperçu d'un questionnaire", "Questionnaire preview"),
+            Intro => ("Collez ou ouvrez un fichier YAML. Les erreurs s'affichent comme avec « diag check ».", "Paste or open a YAML file. Errors show as with \"diag check\"."),
+            Paste => ("Texte du questionnaire (YAML)", "Questionnaire text (YAML)"),
+            Open => ("Ouvrir un fichier", "Open a file"),
+            Drop => ("Ou déposez un fichier ici.", "Or drop a file here."),
+            Diagnostics => ("Erreurs et avertissements", "Errors and warnings"),
+            Valid => ("Le questionnaire est valide.", "The questionnaire is valid."),
+            Try => ("Essayer comme un habitant", "Try it as a resident"),
+            Download => ("Télécharger le fichier", "Download the file"),
+            Simulation => ("Chaque parcours peut-il être recommandé ?", "Can every parcours be recommended?"),
+            Reachable => ("atteignable", "reachable"),
+            Unreachable => ("jamais recommandé : vérifiez les règles", "never recommended: check the rules"),
+            Example => ("exemple de code", "example code"),
+            PublishedBroken => ("Attention : le fichier questionnaire.yaml publié contient des erreurs. Les habitants voient le questionnaire intégré au site. Corrigez ces erreurs :", "Warning: the published questionnaire.yaml has errors. Residents see the questionnaire built into the site. Fix these errors:"),
+            PublishedMissing => ("Aucun fichier questionnaire.yaml n'est publié : les habitants voient le questionnaire intégré au site.", "No questionnaire.yaml is published: residents see the questionnaire built into the site."),
+            PublishedUsed => ("Le fichier questionnaire.yaml publié est valide et utilisé.", "The published questionnaire.yaml is valid and in use."),
+            NothingSent => ("Rien n'est envoyé : tout se passe dans votre navigateur.", "Nothing is sent: everything happens in your browser."),
+            Publish => ("Publier : télécharger les deux fichiers", "Publish: download both files"),
+            PublishHelp => ("Déposez questionnaire.yaml et questionnaire.bin ensemble dans le dossier du site, à la place des anciens. Le fichier .bin est la forme compacte que lisent les téléphones des habitants.", "Put questionnaire.yaml and questionnaire.bin together in the site's folder, replacing the old ones. The .bin file is the compact form residents' phones read."),
+            PublishedCompiledStale => ("Le fichier questionnaire.bin publié ne correspond pas à questionnaire.yaml : les habitants ont bien le questionnaire modifié, mais il se charge plus lentement. Publiez les deux fichiers avec le bouton « Publier ».", "The published questionnaire.bin does not match questionnaire.yaml: residents get the edited questionnaire, but it loads more slowly. Publish both files with the \"Publish\" button."),
+        };
+        match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}

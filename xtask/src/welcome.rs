@@ -1,0 +1,97 @@
+//! The welcome screen, rendered into `index.html` at build time from the
+//! questionnaire, so that a resident reads it before the Wasm arrives. The
+//! markup is exactly what the resident's module renders for `#/` in French
+//! (`crates/resident/src/app.rs` and `pages/welcome.rs`, with the same
+//! strings from `diag-ui`): when the module mounts, Yew replaces it in the
+//! same frame, with no flicker and no layout shift. `main.js` makes its
+//! "Commencer" work before the module has arrived.
+
+use diag_core::Questionnaire;
+use diag_ui::i18n::{Lang, Msg};
+
+/// Where the welcome goes in `web/index.html`.
+const MARKER: &str = "<!-- welcome: rendered by `cargo xtask build` -->";
+
+/// Escapes text for an HTML text node or a quoted attribute.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page with the welcome rendered in place of the marker.
+pub fn render_into(page: &str, q: &Questionnaire) -> Result<String, String> {
+    if !page.contains(MARKER) {
+        return Err(format!("web/index.html has no `{MARKER}`"));
+    }
+    Ok(page.replace(MARKER, &render(q)))
+}
+
+/// The welcome screen as the resident's module renders it, in French.
+pub fn render(q: &Questionnaire) -> String {
+    let lang = Lang::Fr;
+    let code = lang.code();
+    let title = esc(q.title.get(code));
+    let mut h = String::new();
+    h += &format!(
+        r##"<a class="skip" href="#main">{}</a>"##,
+        esc(Msg::SkipToContent.get(lang))
+    );
+    h += &format!(
+        r#"<header class="site"><p class="town">{}</p><nav aria-label="{}" class="langs">"#,
+        esc(q.organisation.name.get(code)),
+        esc(Msg::Language.get(lang))
+    );
+    for l in [Lang::Fr, Lang::En] {
+        if q.languages.iter().any(|c| c == l.code()) {
+            h += &format!(
+                r#"<button type="button" lang="{}" aria-pressed="{}">{}</button>"#,
+                l.code(),
+                l == lang,
+                l.name()
+            );
+        }
+    }
+    h += "</nav></header>";
+    h += &format!(
+        r#"<main id="main" tabindex="-1" aria-label="{title}"><section class="welcome" data-prerendered="">"#
+    );
+    h += &format!(r#"<h1 data-focus="" tabindex="-1" elementtiming="title">{title}</h1>"#);
+    if let Some(intro) = &q.introduction {
+        h += &format!(r#"<p class="lead">{}</p>"#, esc(intro.get(code)));
+    }
+    h += &format!("<p>{}</p>", esc(Msg::ParcoursIntro.get(lang)));
+    h += r#"<ul class="parcours-list">"#;
+    for p in &q.parcours {
+        h += &format!(
+            "<li><strong>{}</strong> — {}</li>",
+            esc(p.title.get(code)),
+            esc(p.summary.get(code))
+        );
+    }
+    h += "</ul>";
+    if let Some(n) = q.duration_minutes {
+        h += &format!(
+            "<p>{}</p>",
+            esc(&Msg::Duration.get(lang).replace("{n}", &n.to_string()))
+        );
+    }
+    h += &format!(r#"<p class="private">{}</p>"#, esc(Msg::Private.get(lang)));
+    let start = q
+        .questions
+        .first()
+        .map(|x| format!("#/question/{}", x.id))
+        .unwrap_or_default();
+    h += &format!(
+        r#"<div class="actions"><button type="button" data-start="{}">{}</button></div>"#,
+        esc(&start),
+        esc(Msg::Start.get(lang))
+    );
+    h += "</section></main>";
+    h += &format!(
+        r##"<footer class="site"><a href="#/papier">{}</a> · <a href="#/conseiller" class="discreet" lang="fr">Espace conseiller</a></footer>"##,
+        esc(Msg::PaperVersion.get(lang))
+    );
+    h
+}
