@@ -26,6 +26,7 @@ pub fn run() -> Result<(), String> {
                 .current_dir(root())
                 .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
                 .env("FIXTURES", fixtures)
+                .env("DIST", root().join(site::DIST))
                 .stderr(std::process::Stdio::inherit())
                 .output()
                 .map_err(|e| format!("cannot run node: {e}"))?;
@@ -42,8 +43,9 @@ pub fn run() -> Result<(), String> {
     let v: serde_json::Value =
         serde_json::from_str(&json).map_err(|e| format!("bad JSON from the benchmark: {e}"))?;
     let mut line = v.clone();
-    line["wasm_brotli"] = report.brotli("diag_bg.wasm").into();
+    line["wasm_brotli"] = report.brotli("resident_bg.wasm").into();
     line["first_load_brotli"] = report.brotli(site::FIRST_LOAD).into();
+    line["staff_brotli"] = report.brotli(site::STAFF_MODULE).into();
     println!("{line}");
     record(&line)
 }
@@ -59,14 +61,20 @@ fn record(v: &serde_json::Value) -> Result<(), String> {
         format!("{} ms ({}–{})", x["median"], x["spread"][0], x["spread"][1])
     };
     let row = format!(
-        "| {} | `{}` | {} | {} | {} | {} | {} | {:.1} MB | {} ms | {} ms | {} / {} / {} |",
+        "| {} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} MB | {} ms | {} ms | {} / {} / {} |",
         date.trim(),
         commit.trim(),
         v["chromium"].as_str().unwrap_or(""),
         kb(&v["wasm_brotli"]),
         kb(&v["first_load_brotli"]),
+        kb(&v["transferred_bytes"]),
+        kb(&v["staff_brotli"]),
         ms(&v["first_question_ms"]),
         ms(&v["first_question_slow_4g_ms"]),
+        ms(&v["welcome_slow_4g_ms"]),
+        ms(&v["advisor_slow_4g_ms"]),
+        ms(&v["slow_path_ms"]),
+        ms(&v["slow_path_slow_4g_ms"]),
         v["js_heap_bytes"].as_f64().unwrap_or(0.0) / 1_000_000.0,
         v["resident_total_ms"],
         v["slowest_interaction_ms"],
@@ -74,7 +82,7 @@ fn record(v: &serde_json::Value) -> Result<(), String> {
         v["lighthouse"]["accessibility"],
         v["lighthouse"]["bestPractices"],
     );
-    let header = "| date | commit | Chromium | Wasm (br) | first load (br) | first question, unthrottled: median (min–max) | first question, slow 4G + 4× CPU | JS heap | resident, welcome → result | slowest interaction | Lighthouse perf / a11y / best practices |\n|---|---|---|---|---|---|---|---|---|---|---|";
+    let header = "| date | commit | Chromium | resident Wasm (br) | resident's first load (br) | transferred, first question | staff module (br, on demand) | first question, unthrottled: median (min–max) | first question, slow 4G + 4× CPU | welcome painted, slow 4G + 4× CPU | welcome → advisor's unlock form, slow 4G + 4× CPU | slow path (hand-edited YAML), unthrottled | slow path, slow 4G + 4× CPU | JS heap | resident, welcome → result (4× CPU) | slowest interaction (4× CPU) | Lighthouse perf / a11y / best practices |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     let old_rows: Vec<&str> = match (text.find(START), text.find(END)) {
         (Some(s), Some(e)) if s < e => text
             .get(s..e)

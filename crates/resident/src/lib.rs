@@ -9,8 +9,10 @@
 mod app;
 mod components;
 mod embed;
+mod hooks;
 mod loader;
 mod pages;
+mod resident;
 mod speech;
 mod state;
 mod storage;

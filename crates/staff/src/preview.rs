@@ -124,7 +124,44 @@ pub fn PreviewPage(props: &Props) -> Html {
     };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
 
-    let published = match &props.published {
+    let published = published_notice(&props.published, lang);
+    let result = match &*checked {
+        None => html! {},
+        Some(c) => {
+            let (name, source) = (*file).clone();
+            html! {
+                <>
+                    <h2>{ PreviewMsg::Diagnostics.get(lang) }</h2>
+                    if c.questionnaire.is_some() { <p class="valid">{ PreviewMsg::Valid.get(lang) }</p> }
+                    <pre class="diagnostics" id="diagnostics">{ c.report.clone() }</pre>
+                    if let Some((q, s)) = &*simulation {
+                        { reach_and_actions(q, s, &name, &source, lang, &props.on_try) }
+                    }
+                </>
+            }
+        }
+    };
+
+    html! {
+        <main id="main" class="preview" lang={lang.code()}>
+            <h1 data-focus="" tabindex="-1">{ PreviewMsg::Title.get(lang) }</h1>
+            <p>{ PreviewMsg::Intro.get(lang) }{ " " }{ PreviewMsg::NothingSent.get(lang) }</p>
+            { published }
+            <div class="drop" ondrop={on_drop} ondragover={on_dragover}>
+                <label for="yaml-file">{ PreviewMsg::Open.get(lang) }</label>
+                <input id="yaml-file" type="file" accept=".yaml,.yml,text/yaml" onchange={on_open} />
+                <p>{ PreviewMsg::Drop.get(lang) }</p>
+                <label for="yaml-text">{ PreviewMsg::Paste.get(lang) }</label>
+                <textarea id="yaml-text" rows="16" spellcheck="false" value={file.1.clone()} oninput={on_input} />
+            </div>
+            { result }
+        </main>
+    }
+}
+
+/// What became of the published `questionnaire.yaml` (and its compact form).
+fn published_notice(published: &Published, lang: Lang) -> Html {
+    match published {
         Published::Broken {
             source,
             diagnostics,
@@ -147,54 +184,48 @@ pub fn PreviewPage(props: &Props) -> Html {
                 <p class="notice published-stale">{ PreviewMsg::PublishedCompiledStale.get(lang) }</p>
             </>
         },
-    };
+    }
+}
 
-    let result = match (&*checked, &*simulation) {
-        (None, _) => html! {},
-        (Some(c), sim) => {
-            let (name, source) = (*file).clone();
-            let valid = c.questionnaire.is_some();
-            html! {
-                <>
-                    <h2>{ PreviewMsg::Diagnostics.get(lang) }</h2>
-                    if valid { <p class="valid">{ PreviewMsg::Valid.get(lang) }</p> }
-                    <pre class="diagnostics" id="diagnostics">{ c.report.clone() }</pre>
-                    if let Some((q, s)) = sim {
-                        <h2>{ PreviewMsg::Simulation.get(lang) }</h2>
-                        <ul class="reach">
-                            { for s.parcours.iter().map(|p| {
-                                let title = q.0.parcours_by_id(&p.id).map_or(p.id.clone(), |x| x.title.get(lang.code()).to_owned());
-                                match &p.code {
-                                    Some(code) => html! { <li>{ format!("{title} — {} ({} : {code})", PreviewMsg::Reachable.get(lang), PreviewMsg::Example.get(lang)) }</li> },
-                                    None => html! { <li class="unreachable">{ format!("{title} — {}", PreviewMsg::Unreachable.get(lang)) }</li> },
-                                }
-                            }) }
-                        </ul>
-                        <div class="actions">
-                            <button type="button" onclick={{ let q = q.clone(); let source = source.clone(); props.on_try.reform(move |_| q.0.to_compact(&source)) }}>{ PreviewMsg::Try.get(lang) }</button>
-                            <button type="button" class="secondary" onclick={{ let q = q.clone(); let source = source.clone(); Callback::from(move |_| publish(&q, &source)) }}>{ PreviewMsg::Publish.get(lang) }</button>
-                            <button type="button" class="secondary" onclick={Callback::from(move |_| crate::download::file(&name, "text/yaml;charset=utf-8", &source))}>{ PreviewMsg::Download.get(lang) }</button>
-                        </div>
-                        <p class="hint">{ PreviewMsg::PublishHelp.get(lang) }</p>
-                    }
-                </>
-            }
-        }
+/// Whether each parcours can be recommended, then "Essayer", "Publier", "Télécharger".
+fn reach_and_actions(
+    q: &Shared,
+    s: &simulate::Simulation,
+    name: &str,
+    source: &str,
+    lang: Lang,
+    on_try: &Callback<Vec<u8>>,
+) -> Html {
+    let try_it = {
+        let (q, source) = (q.clone(), source.to_owned());
+        on_try.reform(move |_| q.0.to_compact(&source))
     };
-
+    let publish_both = {
+        let (q, source) = (q.clone(), source.to_owned());
+        Callback::from(move |_| publish(&q, &source))
+    };
+    let download = {
+        let (name, source) = (name.to_owned(), source.to_owned());
+        Callback::from(move |_| crate::download::file(&name, "text/yaml;charset=utf-8", &source))
+    };
     html! {
-        <main id="main" class="preview" lang={lang.code()}>
-            <h1 data-focus="" tabindex="-1">{ PreviewMsg::Title.get(lang) }</h1>
-            <p>{ PreviewMsg::Intro.get(lang) }{ " " }{ PreviewMsg::NothingSent.get(lang) }</p>
-            { published }
-            <div class="drop" ondrop={on_drop} ondragover={on_dragover}>
-                <label for="yaml-file">{ PreviewMsg::Open.get(lang) }</label>
-                <input id="yaml-file" type="file" accept=".yaml,.yml,text/yaml" onchange={on_open} />
-                <p>{ PreviewMsg::Drop.get(lang) }</p>
-                <label for="yaml-text">{ PreviewMsg::Paste.get(lang) }</label>
-                <textarea id="yaml-text" rows="16" spellcheck="false" value={file.1.clone()} oninput={on_input} />
+        <>
+            <h2>{ PreviewMsg::Simulation.get(lang) }</h2>
+            <ul class="reach">
+                { for s.parcours.iter().map(|p| {
+                    let title = q.0.parcours_title(&p.id, lang.code());
+                    match &p.code {
+                        Some(code) => html! { <li>{ format!("{title} — {} ({} : {code})", PreviewMsg::Reachable.get(lang), PreviewMsg::Example.get(lang)) }</li> },
+                        None => html! { <li class="unreachable">{ format!("{title} — {}", PreviewMsg::Unreachable.get(lang)) }</li> },
+                    }
+                }) }
+            </ul>
+            <div class="actions">
+                <button type="button" onclick={try_it}>{ PreviewMsg::Try.get(lang) }</button>
+                <button type="button" class="secondary" onclick={publish_both}>{ PreviewMsg::Publish.get(lang) }</button>
+                <button type="button" class="secondary" onclick={download}>{ PreviewMsg::Download.get(lang) }</button>
             </div>
-            { result }
-        </main>
+            <p class="hint">{ PreviewMsg::PublishHelp.get(lang) }</p>
+        </>
     }
 }

@@ -1,5 +1,6 @@
 //! Pieces shared by pages.
 
+pub mod frame;
 pub mod pictogram;
 pub mod profile;
 pub mod qr;

@@ -47,11 +47,6 @@ pub fn QuestionPage(props: &Props) -> Html {
         .and_then(question_route)
         .unwrap_or(Route::Welcome);
     let current = props.answers.get(&question.id);
-    let chosen = |id: &str| match current {
-        Some(Answer::One(o)) => o == id,
-        Some(Answer::Many(v)) => v.iter().any(|o| o == id),
-        None => false,
-    };
     let multiple = question.kind == Kind::Multiple;
     let qid = question.id.clone();
     let section = q
@@ -81,25 +76,6 @@ pub fn QuestionPage(props: &Props) -> Html {
     };
     let on_previous = Callback::from(move |_| route::go(&previous));
 
-    let options = question.options.iter().map(|o| {
-        let input_id = format!("opt-{}-{}", question.id, o.id);
-        let on_answer = props.on_answer.clone();
-        let qid = qid.clone();
-        let oid = o.id.clone();
-        let shared = props.q.clone();
-        let answers = props.answers.clone();
-        let onchange = Callback::from(move |_: Event| {
-            on_answer.emit((qid.clone(), shared.0.toggle(&answers, &qid, &oid)));
-        });
-        html! {
-            <label class={classes!("option", o.dont_know.then_some("dont-know"))} for={input_id.clone()}>
-                <input id={input_id} type={if multiple { "checkbox" } else { "radio" }}
-                    name={question.id.clone()} value={o.id.clone()} checked={chosen(&o.id)} {onchange} />
-                <span>{ o.text.get(code) }</span>
-            </label>
-        }
-    });
-
     let speak = {
         let text = std::iter::once(question.text.get(code).to_owned())
             .chain(question.options.iter().map(|o| o.text.get(code).to_owned()))
@@ -128,7 +104,7 @@ pub fn QuestionPage(props: &Props) -> Html {
                         <p>{ help.get(code) }</p>
                     </details>
                 }
-                <div class="options">{ for options }</div>
+                { options(props) }
             </fieldset>
             if *missing {
                 <p id="missing" class="missing" role="alert">{ Msg::ChooseAnswer.get(lang) }</p>
@@ -142,4 +118,43 @@ pub fn QuestionPage(props: &Props) -> Html {
             </div>
         </form>
     }
+}
+
+/// The answers to one question as native radio buttons or checkboxes (a
+/// function, not a component: it has no state of its own, and a component
+/// costs bytes in the resident's module).
+fn options(props: &Props) -> Html {
+    let q = &props.q.0;
+    let code = props.lang.code();
+    let Some(question) = q.questions.get(props.index) else {
+        return html! {};
+    };
+    let multiple = question.kind == Kind::Multiple;
+    let current = props.answers.get(&question.id);
+    let chosen = |id: &str| match current {
+        Some(Answer::One(o)) => o == id,
+        Some(Answer::Many(v)) => v.iter().any(|o| o == id),
+        None => false,
+    };
+    let qid = question.id.clone();
+    let options = question.options.iter().map(|o| {
+        let input_id = format!("opt-{}-{}", question.id, o.id);
+        let on_answer = props.on_answer.clone();
+        let qid = qid.clone();
+        let oid = o.id.clone();
+        let shared = props.q.clone();
+        let answers = props.answers.clone();
+        let onchange = Callback::from(move |_: Event| {
+            on_answer.emit((qid.clone(), shared.0.toggle(&answers, &qid, &oid)));
+        });
+        html! {
+            <label class={classes!("option", o.dont_know.then_some("dont-know"))} for={input_id.clone()}>
+                <input id={input_id} type={if multiple { "checkbox" } else { "radio" }}
+                    name={question.id.clone()} value={o.id.clone()} checked={chosen(&o.id)} {onchange} />
+                <span>{ o.text.get(code) }</span>
+            </label>
+        }
+    });
+
+    html! { <div class="options">{ for options }</div> }
 }

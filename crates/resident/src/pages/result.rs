@@ -2,7 +2,7 @@
 //! profile, the result code; printed, it is the sheet to bring to the advisor.
 
 use crate::components::{profile::Profile, qr::QrCode};
-use diag_core::{encode, evaluate, Answers, Date};
+use diag_core::{encode, evaluate, Answers, Date, Parcours, Questionnaire};
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::Route;
@@ -89,13 +89,6 @@ pub fn ResultPage(props: &Props) -> Html {
         .missing
         .first()
         .map(|id| Route::Question(id.clone()).hash());
-    let phone = org.phone.clone().map(|p| {
-        let tel: String = p
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        html! { <a href={format!("tel:{tel}")}>{ format!("{} {p}", Msg::Call.get(lang)) }</a> }
-    });
 
     html! {
         <article class="result">
@@ -122,33 +115,7 @@ pub fn ResultPage(props: &Props) -> Html {
                     <ul>{ for parcours.learn.iter().map(|l| html! { <li>{ l.get(code) }</li> }) }</ul>
                 </section>
             }
-            <section>
-                if let Some(s) = &parcours.sessions {
-                    <h2>{ Msg::Sessions.get(lang) }</h2>
-                    if s.to < today {
-                        <p class="stale">{ Msg::SessionsOver.get(lang) }</p>
-                    } else {
-                        <p>{ format!("{} {} {} {}", Msg::From.get(lang), date_text(s.from, lang), Msg::To.get(lang), date_text(s.to, lang)) }
-                            if let Some(sch) = &s.schedule { { ", " }{ sch.get(code) } }</p>
-                    }
-                }
-                if let Some(place) = &parcours.place {
-                    <h2>{ Msg::Place.get(lang) }</h2>
-                    <p>{ place.get(code) }</p>
-                }
-                if let Some(reg) = &parcours.register {
-                    <h2>{ Msg::Register.get(lang) }</h2>
-                    <p>{ reg.get(code) }</p>
-                }
-                <p class="contact">
-                    { org.name.get(code) }
-                    if let Some(a) = &org.address { <br />{ a.get(code) } }
-                    if let Some(p) = phone { <br />{ p } }
-                    if let Some(e) = &org.email { <br /><a href={format!("mailto:{e}")}>{ e.clone() }</a> }
-                    // Inside the town website's frame, the town's site opens in a new tab.
-                    if let Some(w) = &org.website { <br /><a href={w.clone()} target="_blank" rel="noopener noreferrer">{ w.clone() }</a> }
-                </p>
-            </section>
+            { when_where(q, parcours, today, lang) }
             if let Some(n) = next {
                 <section class="next">
                     <h2>{ Msg::NextStep.get(lang) }</h2>
@@ -174,5 +141,47 @@ pub fn ResultPage(props: &Props) -> Html {
                 <button type="button" class="secondary" onclick={props.on_clear.reform(|_| ())}>{ Msg::Clear.get(lang) }</button>
             </div>
         </article>
+    }
+}
+
+/// "Quand ? Où ? Comment s'inscrire ?" for the recommended parcours, and whom to call.
+fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -> Html {
+    let code = lang.code();
+    let org = &q.organisation;
+    let phone = org.phone.clone().map(|p| {
+        let tel: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        html! { <a href={format!("tel:{tel}")}>{ format!("{} {p}", Msg::Call.get(lang)) }</a> }
+    });
+    html! {
+        <section>
+            if let Some(s) = &parcours.sessions {
+                <h2>{ Msg::Sessions.get(lang) }</h2>
+                if s.to < today {
+                    <p class="stale">{ Msg::SessionsOver.get(lang) }</p>
+                } else {
+                    <p>{ format!("{} {} {} {}", Msg::From.get(lang), date_text(s.from, lang), Msg::To.get(lang), date_text(s.to, lang)) }
+                        if let Some(sch) = &s.schedule { { ", " }{ sch.get(code) } }</p>
+                }
+            }
+            if let Some(place) = &parcours.place {
+                <h2>{ Msg::Place.get(lang) }</h2>
+                <p>{ place.get(code) }</p>
+            }
+            if let Some(reg) = &parcours.register {
+                <h2>{ Msg::Register.get(lang) }</h2>
+                <p>{ reg.get(code) }</p>
+            }
+            <p class="contact">
+                { org.name.get(code) }
+                if let Some(a) = &org.address { <br />{ a.get(code) } }
+                if let Some(p) = phone { <br />{ p } }
+                if let Some(e) = &org.email { <br /><a href={format!("mailto:{e}")}>{ e.clone() }</a> }
+                // Inside the town website's frame, the town's site opens in a new tab.
+                if let Some(w) = &org.website { <br /><a href={w.clone()} target="_blank" rel="noopener noreferrer">{ w.clone() }</a> }
+            </p>
+        </section>
     }
 }

@@ -66,39 +66,24 @@ pub fn RecordList(props: &Props) -> Html {
         })
     };
     let import = {
-        let all = props.records.clone();
-        let on_save = props.on_save.clone();
-        let dispatch = props.dispatch.clone();
+        let (all, on_save, dispatch) = (
+            props.records.clone(),
+            props.on_save.clone(),
+            props.dispatch.clone(),
+        );
         Callback::from(move |e: Event| {
-            let Some(file) = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
+            let input = e.target_dyn_into::<web_sys::HtmlInputElement>();
+            if let Some(file) = input
+                .as_ref()
                 .and_then(|i| i.files())
                 .and_then(|l| l.get(0))
-            else {
-                return;
-            };
-            let (all, on_save, dispatch) = (all.clone(), on_save.clone(), dispatch.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                match records::from_json(&text) {
-                    Ok(imported) => {
-                        let mut merged = all;
-                        let added = records::merge(&mut merged, imported);
-                        dispatch.emit(Action::Error(None));
-                        if added == 0 {
-                            dispatch.emit(Action::Status(Some("Aucune nouvelle fiche : elles étaient toutes déjà là.".into())));
-                        } else {
-                            on_save.emit((merged, Vec::new(), format!("{added} fiche(s) importée(s).")));
-                        }
-                    }
-                    Err(ImportError::Foreign) => dispatch.emit(Action::Error(Some("Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.".into()))),
-                    Err(ImportError::Damaged(why)) => dispatch.emit(Action::Error(Some(format!("Ce fichier d'export est abîmé ({why}). Rien n'a été modifié.")))),
-                }
-            });
+            {
+                import_file(file, all.clone(), on_save.clone(), dispatch.clone());
+            }
+            // The same file chosen again must fire `change` again.
+            if let Some(i) = input {
+                i.set_value("");
+            }
         })
     };
     let counts: Vec<(String, usize)> = q
@@ -125,38 +110,87 @@ pub fn RecordList(props: &Props) -> Html {
             <input id="import-file" type="file" accept=".json,application/json" onchange={import} />
             <label for="records-search">{ "Rechercher (nom, code, note, date)" }</label>
             <input id="records-search" type="search" oninput={on_search} value={(*search).clone()} />
-            <table class="record-table">
-                <caption class="visually-hidden">{ "Fiches" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Date" }</th><th scope="col">{ "Nom" }</th><th scope="col">{ "Code" }</th>
-                    <th scope="col">{ "Parcours" }</th><th scope="col">{ "Note" }</th><th scope="col"><span class="visually-hidden">{ "Supprimer" }</span></th>
-                </tr></thead>
-                <tbody>
-                    { for shown.iter().map(|r| {
-                        let id = r.id.clone();
-                        let all = props.records.clone();
-                        let on_save = props.on_save.clone();
-                        let label = if r.name.is_empty() { r.code.clone() } else { r.name.clone() };
-                        let delete = Callback::from(move |_| {
-                            let ok = web_sys::window().and_then(|w| w.confirm_with_message("Supprimer cette fiche ?").ok()).unwrap_or(false);
-                            if ok {
-                                let kept: Vec<Record> = all.iter().filter(|x| x.id != id).cloned().collect();
-                                on_save.emit((kept, vec![id.clone()], "Fiche supprimée.".into()));
-                            }
-                        });
-                        html! {
-                            <tr>
-                                <td>{ r.date.clone() }</td>
-                                <td>{ r.name.clone() }</td>
-                                <td>{ r.code.clone() }</td>
-                                <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé : {})", r.override_reason) } else { String::new() } }</td>
-                                <td>{ r.note.clone() }</td>
-                                <td><button type="button" class="secondary" aria-label={format!("Supprimer la fiche {label}")} onclick={delete}>{ "Supprimer" }</button></td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
+            <RecordTable q={props.q.clone()} records={shown.into_iter().cloned().collect::<Vec<_>>()} all={props.records.clone()} on_save={props.on_save.clone()} />
         </section>
+    }
+}
+
+/// Reads an exported JSON file and merges it into the records (nothing changes when it is foreign or damaged).
+fn import_file(
+    file: web_sys::File,
+    all: Vec<Record>,
+    on_save: Callback<(Vec<Record>, Vec<String>, String)>,
+    dispatch: Callback<Action>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        match records::from_json(&text) {
+            Ok(imported) => {
+                let mut merged = all;
+                let added = records::merge(&mut merged, imported);
+                dispatch.emit(Action::Error(None));
+                if added == 0 {
+                    dispatch.emit(Action::Status(Some("Aucune nouvelle fiche : elles étaient toutes déjà là.".into())));
+                } else {
+                    on_save.emit((merged, Vec::new(), format!("{added} fiche(s) importée(s).")));
+                }
+            }
+            Err(ImportError::Foreign) => dispatch.emit(Action::Error(Some("Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.".into()))),
+            Err(ImportError::Damaged(why)) => dispatch.emit(Action::Error(Some(format!("Ce fichier d'export est abîmé ({why}). Rien n'a été modifié.")))),
+        }
+    });
+}
+
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    q: Shared,
+    /// The records that match the search.
+    records: Vec<Record>,
+    /// Every record (what is saved after a deletion).
+    all: Vec<Record>,
+    on_save: Callback<(Vec<Record>, Vec<String>, String)>,
+}
+
+/// The records as a table, each with its "Supprimer" (confirmed first).
+#[function_component]
+fn RecordTable(props: &TableProps) -> Html {
+    let title = |id: &str| props.q.0.parcours_title(id, "fr");
+    html! {
+        <table class="record-table">
+            <caption class="visually-hidden">{ "Fiches" }</caption>
+            <thead><tr>
+                <th scope="col">{ "Date" }</th><th scope="col">{ "Nom" }</th><th scope="col">{ "Code" }</th>
+                <th scope="col">{ "Parcours" }</th><th scope="col">{ "Note" }</th><th scope="col"><span class="visually-hidden">{ "Supprimer" }</span></th>
+            </tr></thead>
+            <tbody>
+                { for props.records.iter().map(|r| {
+                    let id = r.id.clone();
+                    let all = props.all.clone();
+                    let on_save = props.on_save.clone();
+                    let label = if r.name.is_empty() { r.code.clone() } else { r.name.clone() };
+                    let delete = Callback::from(move |_| {
+                        let ok = web_sys::window().and_then(|w| w.confirm_with_message("Supprimer cette fiche ?").ok()).unwrap_or(false);
+                        if ok {
+                            let kept: Vec<Record> = all.iter().filter(|x| x.id != id).cloned().collect();
+                            on_save.emit((kept, vec![id.clone()], "Fiche supprimée.".into()));
+                        }
+                    });
+                    html! {
+                        <tr>
+                            <td>{ r.date.clone() }</td>
+                            <td>{ r.name.clone() }</td>
+                            <td>{ r.code.clone() }</td>
+                            <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé : {})", r.override_reason) } else { String::new() } }</td>
+                            <td>{ r.note.clone() }</td>
+                            <td><button type="button" class="secondary" aria-label={format!("Supprimer la fiche {label}")} onclick={delete}>{ "Supprimer" }</button></td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
     }
 }

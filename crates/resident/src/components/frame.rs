@@ -1,0 +1,65 @@
+//! What surrounds every resident's screen: the skip link, the trial banner,
+//! the town's name and the language switch, the notice, the footer links.
+
+use diag_ui::i18n::{Lang, Msg};
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub lang: Lang,
+    pub trial: bool,
+    /// A message about saved progress, until dismissed.
+    pub notice: Option<Msg>,
+    pub on_lang: Callback<Lang>,
+    pub on_dismiss: Callback<()>,
+    pub on_end_trial: Callback<()>,
+    /// The screen.
+    pub children: Html,
+}
+
+#[function_component]
+pub fn Frame(props: &Props) -> Html {
+    let q = &props.q.0;
+    let lang = props.lang;
+    let title = q.title.get(lang.code()).to_owned();
+    let languages = [Lang::Fr, Lang::En]
+        .into_iter()
+        .filter(|l| q.languages.iter().any(|c| c == l.code()));
+    html! {
+        <>
+            <a class="skip" href="#main">{ Msg::SkipToContent.get(lang) }</a>
+            if props.trial {
+                <div class="trial-banner" role="status">
+                    <p>{ Msg::TrialBanner.get(lang) }</p>
+                    <button type="button" class="secondary" onclick={props.on_end_trial.reform(|_| ())}>{ Msg::BackToPreview.get(lang) }</button>
+                </div>
+            }
+            <header class="site">
+                <p class="town">{ q.organisation.name.get(lang.code()) }</p>
+                <nav aria-label={Msg::Language.get(lang)} class="langs">
+                    { for languages.map(|l| html! {
+                        <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
+                            onclick={props.on_lang.reform(move |_| l)}>{ l.name() }</button>
+                    }) }
+                </nav>
+            </header>
+            <main id="main" tabindex="-1" aria-label={title}>
+                if let Some(n) = props.notice {
+                    <div class="notice" role="status">
+                        <p>{ n.get(lang) }</p>
+                        <button type="button" class="secondary" onclick={props.on_dismiss.reform(|_| ())}>{ Msg::Dismiss.get(lang) }</button>
+                    </div>
+                }
+                { props.children.clone() }
+            </main>
+            <footer class="site">
+                <a href={Route::Paper.hash()}>{ Msg::PaperVersion.get(lang) }</a>
+                { " · " }
+                <a href={Route::Advisor.hash()} class="discreet" lang="fr">{ "Espace conseiller" }</a>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,84 @@
+//! The resident's path for one questionnaire: its state (one reducer), the
+//! effects that keep it saved and announced, and the screen for the route.
+
+use crate::app::lang_parameter;
+use crate::components::frame::Frame;
+use crate::hooks::{
+    use_autosave, use_document_lang, use_focus_on_route, use_other_tab_notice, use_saved_progress,
+};
+use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, welcome::Welcome};
+use crate::state::{Action, Quiz};
+use crate::storage;
+use diag_ui::i18n::Lang;
+use diag_ui::questionnaire::Shared;
+use diag_ui::route::{self, Route};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: Shared,
+    pub route: Route,
+    /// Trying a questionnaire from the preview: nothing is saved.
+    pub trial: bool,
+    pub on_end_trial: Callback<()>,
+}
+
+#[function_component]
+pub fn Resident(props: &Props) -> Html {
+    let q = props.q.clone();
+    let trial = props.trial;
+    let quiz = use_reducer(|| Quiz::new(lang_parameter().unwrap_or(Lang::Fr)));
+    let saved = use_saved_progress(&q, trial, &quiz);
+    use_other_tab_notice(trial, &quiz);
+    use_document_lang(quiz.lang);
+    use_autosave(&q, trial, &quiz, &props.route);
+    use_focus_on_route(&props.route);
+
+    let lang = quiz.lang;
+    let on_clear = {
+        let (quiz, saved) = (quiz.clone(), saved.clone());
+        Callback::from(move |_| {
+            if !trial {
+                storage::clear();
+            }
+            saved.set(None);
+            quiz.dispatch(Action::Clear);
+            route::go(&Route::Welcome);
+        })
+    };
+    let welcome = |resume: Option<String>| {
+        html! { <Welcome q={q.clone()} {lang} {resume} on_restart={on_clear.clone()} /> }
+    };
+    let page = match &props.route {
+        Route::Question(id) => match q.0.question(id) {
+            Some((index, _)) => {
+                let on_answer = {
+                    let quiz = quiz.clone();
+                    Callback::from(move |(qid, a)| quiz.dispatch(Action::Answer(qid, a)))
+                };
+                html! { <QuestionPage q={q.clone()} {index} answers={quiz.answers.clone()} {lang} {on_answer} /> }
+            }
+            None => welcome(None),
+        },
+        Route::Result => {
+            html! { <ResultPage q={q.clone()} answers={quiz.answers.clone()} {lang} on_clear={on_clear.clone()} /> }
+        }
+        Route::Paper => html! { <Paper q={q.clone()} {lang} /> },
+        Route::Welcome | Route::Preview | Route::Advisor => {
+            welcome(saved.as_ref().map(|s| s.route.clone()))
+        }
+    };
+    let on_lang = {
+        let quiz = quiz.clone();
+        Callback::from(move |l: Lang| quiz.dispatch(Action::SetLang(l)))
+    };
+    let on_dismiss = {
+        let quiz = quiz.clone();
+        Callback::from(move |_| quiz.dispatch(Action::Notice(None)))
+    };
+    html! {
+        <Frame q={q.clone()} {lang} {trial} notice={quiz.notice} {on_lang} {on_dismiss} on_end_trial={props.on_end_trial.clone()}>
+            { page }
+        </Frame>
+    }
+}
