@@ -182,6 +182,43 @@ test('published together, a different questionnaire takes the fast path (questio
   }
 });
 
+test('the preview\'s "Publier" downloads the YAML and its compact form; published, residents read them without the staff module', async () => {
+  const text = 'Quels appareils utilisez-vous chez vous, publié depuis l\'aperçu ?';
+  const yaml = editedYaml(text);
+  const author = await freshPage(browser, { acceptDownloads: true });
+  await author.goto(BASE_URL + '#/apercu');
+  await author.locator('#yaml-text').fill(yaml);
+  await author.locator('p.valid').waitFor();
+  const downloads = [];
+  author.on('download', (d) => downloads.push(d));
+  await author.getByRole('button', { name: /^Publier/ }).click();
+  for (let i = 0; i < 50 && downloads.length < 2; i++) await author.waitForTimeout(100);
+  const names = downloads.map((d) => d.suggestedFilename()).sort();
+  assert.deepEqual(names, ['questionnaire.bin', 'questionnaire.yaml']);
+  const file = async (name) => readFileSync(await downloads.find((d) => d.suggestedFilename() === name).path());
+  const publishedYaml = await file('questionnaire.yaml');
+  const publishedBin = await file('questionnaire.bin');
+  assert.equal(publishedYaml.toString('utf8'), yaml);
+  assert.equal(publishedBin.subarray(0, 5).toString('latin1'), 'DIAGQ');
+  assert.deepEqual(author.errors, []);
+  await author.context().close();
+  writeFileSync(PUBLISHED, publishedYaml);
+  writeFileSync(COMPILED, publishedBin);
+  try {
+    const page = await freshPage(browser);
+    const files = logRequests(page);
+    await questionTextShown(page, text);
+    await page.waitForLoadState('networkidle');
+    assert.ok(files.includes('questionnaire.bin'), files.join('\n'));
+    assert.ok(!files.includes('staff_bg.wasm'), files.join('\n'));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    writeFileSync(PUBLISHED, originalYaml);
+    writeFileSync(COMPILED, originalBin);
+  }
+});
+
 test('a hand-edited questionnaire.yaml without a new questionnaire.bin is compiled by the staff module', async () => {
   const text = 'Quels appareils avez-vous chez vous, modifié à la main ?';
   writeFileSync(PUBLISHED, editedYaml(text));

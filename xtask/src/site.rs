@@ -32,19 +32,18 @@ pub const BUDGETS: &[(&str, u64)] = &[
     ("resident_bg.wasm", BUDGET_RESIDENT_WASM),
     (FIRST_LOAD, BUDGET_FIRST_LOAD),
 ];
-const BUDGET_RESIDENT_WASM: u64 = 200_000;
-const BUDGET_FIRST_LOAD: u64 = 220_000;
+const BUDGET_RESIDENT_WASM: u64 = 131_000;
+const BUDGET_FIRST_LOAD: u64 = 151_000;
 /// Targets from the issues, in brotli bytes, reported beside the budgets.
 pub const TARGETS: &[(&str, u64)] = &[("resident_bg.wasm", 100_000), (FIRST_LOAD, 110_000)];
 /// Everything a resident downloads up to the first question.
 pub const FIRST_LOAD: &str = "resident's first load";
-/// The files of [`FIRST_LOAD`]: the page, its script and style, the resident's
+/// The files of [`FIRST_LOAD`]: the page (with its stylesheet inlined), its script, the resident's
 /// module, and the YAML (fetched to notice a hand edit; its compact form is
 /// built into the module).
 const FIRST_LOAD_FILES: &[&str] = &[
     "index.html",
     "main.js",
-    "style.css",
     "resident.js",
     "resident_bg.wasm",
     "questionnaire.yaml",
@@ -212,6 +211,11 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
             let page = std::fs::read_to_string(root().join("web/index.html"))
                 .map_err(|e| format!("cannot read web/index.html: {e}"))?;
             let page = crate::welcome::render_into(&page, &q)?;
+            let css = std::fs::read_to_string(root().join("web/style.css"))
+                .map_err(|e| format!("cannot read web/style.css: {e}"))?;
+            let page = crate::welcome::inline_style(&page, &css)?;
+            // Inlined: no second copy to keep in step.
+            std::fs::remove_file(dist.join("style.css")).map_err(|e| e.to_string())?;
             std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())
         },
     )?;

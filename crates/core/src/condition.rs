@@ -8,6 +8,10 @@
 //!
 //! Every name is resolved to an index when the questionnaire loads, so
 //! evaluation cannot fail and does no string work.
+//!
+//! Without the `yaml` feature (the resident's module) only evaluation is
+//! used: the parser is compiled but unused.
+#![cfg_attr(not(feature = "yaml"), allow(dead_code))]
 
 use serde::Serialize;
 use std::fmt;

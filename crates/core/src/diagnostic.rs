@@ -1,5 +1,8 @@
 //! Problems found in a questionnaire, located in its source and rendered like
 //! a compiler's messages.
+//!
+//! Without the `yaml` feature only the rendering is used.
+#![cfg_attr(not(feature = "yaml"), allow(dead_code))]
 
 use serde::Serialize;
 use std::fmt::{self, Write as _};

@@ -57,6 +57,7 @@ impl Text {
     }
 
     /// Gives the plain-string form the default language's code.
+    #[cfg(feature = "yaml")]
     pub(crate) fn resolve_default(&mut self, default: &str) {
         for (l, _) in &mut self.entries {
             if l.is_empty() {

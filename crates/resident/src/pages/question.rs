@@ -76,13 +76,7 @@ pub fn QuestionPage(props: &Props) -> Html {
     };
     let on_previous = Callback::from(move |_| route::go(&previous));
 
-    let speak = {
-        let text = std::iter::once(question.text.get(code).to_owned())
-            .chain(question.options.iter().map(|o| o.text.get(code).to_owned()))
-            .collect::<Vec<_>>()
-            .join(". ");
-        Callback::from(move |_| speech::say(&text, code))
-    };
+    let speak = read_aloud(question, code);
     let is_last = next.is_none();
 
     html! {
@@ -157,4 +151,13 @@ fn options(props: &Props) -> Html {
     });
 
     html! { <div class="options">{ for options }</div> }
+}
+
+/// "Lire la question": the question, then each answer.
+fn read_aloud(question: &diag_core::Question, code: &'static str) -> Callback<MouseEvent> {
+    let text = std::iter::once(question.text.get(code).to_owned())
+        .chain(question.options.iter().map(|o| o.text.get(code).to_owned()))
+        .collect::<Vec<_>>()
+        .join(". ");
+    Callback::from(move |_| speech::say(&text, code))
 }

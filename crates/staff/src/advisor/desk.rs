@@ -94,36 +94,39 @@ pub fn Desk(props: &Props) -> Html {
                 html! {
                     <section>
                         <h3>{ s.title.get("fr") }</h3>
-                        { for in_section.iter().filter_map(|i| q.questions.get(*i)).map(|question| {
-                            let multiple = question.kind == Kind::Multiple;
-                            html! {
-                                <fieldset id={format!("desk-{}", question.id)} data-question={question.id.clone()}>
-                                    <legend>{ question.text.get("fr") }</legend>
-                                    { for question.options.iter().enumerate().map(|(k, o)| {
-                                        let checked = match props.answers.get(&question.id) {
-                                            Some(Answer::One(x)) => *x == o.id,
-                                            Some(Answer::Many(v)) => v.contains(&o.id),
-                                            None => false,
-                                        };
-                                        let on_answer = props.on_answer.clone();
-                                        let answers = props.answers.clone();
-                                        let (qid, oid, q) = (question.id.clone(), o.id.clone(), q.clone());
-                                        let onchange = Callback::from(move |_: Event| on_answer.emit((qid.clone(), q.toggle(&answers, &qid, &oid))));
-                                        let id = format!("desk-{}-{}", question.id, o.id);
-                                        html! {
-                                            <label for={id.clone()} class="desk-option">
-                                                <input {id} type={if multiple { "checkbox" } else { "radio" }} name={format!("desk-{}", question.id)} {checked} {onchange} />
-                                                { format!("{} {}", k + 1, o.text.get("fr")) }
-                                            </label>
-                                        }
-                                    }) }
-                                </fieldset>
-                            }
-                        }) }
+                        { for in_section.iter().filter_map(|i| q.questions.get(*i)).map(|question| desk_question(props, question)) }
                     </section>
                 }
             }) }
             <button id="desk-done" type="submit">{ "Voir le détail" }</button>
         </form>
+    }
+}
+
+/// One question at the desk: its options numbered 1 to 9 for the keys.
+fn desk_question(props: &Props, question: &diag_core::Question) -> Html {
+    let multiple = question.kind == Kind::Multiple;
+    html! {
+        <fieldset id={format!("desk-{}", question.id)} data-question={question.id.clone()}>
+            <legend>{ question.text.get("fr") }</legend>
+            { for question.options.iter().enumerate().map(|(k, o)| {
+                let checked = match props.answers.get(&question.id) {
+                    Some(Answer::One(x)) => *x == o.id,
+                    Some(Answer::Many(v)) => v.contains(&o.id),
+                    None => false,
+                };
+                let on_answer = props.on_answer.clone();
+                let answers = props.answers.clone();
+                let (qid, oid, q) = (question.id.clone(), o.id.clone(), props.q.clone());
+                let onchange = Callback::from(move |_: Event| on_answer.emit((qid.clone(), q.0.toggle(&answers, &qid, &oid))));
+                let id = format!("desk-{}-{}", question.id, o.id);
+                html! {
+                    <label for={id.clone()} class="desk-option">
+                        <input {id} type={if multiple { "checkbox" } else { "radio" }} name={format!("desk-{}", question.id)} {checked} {onchange} />
+                        { format!("{} {}", k + 1, o.text.get("fr")) }
+                    </label>
+                }
+            }) }
+        </fieldset>
     }
 }
