@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible } from './browser.mjs';
+import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const PUBLISHED = join(DIST, 'questionnaire.yaml');
@@ -42,6 +42,40 @@ test('an edited questionnaire.yaml shows after a reload, with no rebuild', async
     await page.goto(BASE_URL + '#/resultat');
     await page.locator('.parcours-title').waitFor();
     assert.match(await page.locator('.result').textContent(), /au 30 juin 2027/);
+    await page.context().close();
+  } finally {
+    writeFileSync(PUBLISHED, original);
+  }
+});
+
+test('with two periods the result shows the next one; with every period past, whom to call and when, in the same block', async () => {
+  const edited = original.replace(
+    /    sessions:\n      from: 2026-09-12\n      to: 2026-11-01\n      schedule:\n        fr: [^\n]*\n        en: [^\n]*\n/,
+    '    periods:\n' +
+    '      - { from: 2027-01-11, to: 2027-03-26, schedule: { fr: "Le lundi, de 9 h à 11 h", en: "Mondays, 9 to 11 am" } }\n' +
+    '      - { from: 2026-09-12, to: 2026-11-01 }\n');
+  assert.notEqual(edited, original);
+  const persona = fixtures.personas.find((p) => p.parcours === 'initiation');
+  // Every period of the bundled questionnaire ended on 1 November 2026.
+  let page = await freshPage(browser);
+  await start(page);
+  await answerWithMouse(page, persona.answers);
+  const over = page.locator('.result .period.no-dates').first();
+  await over.waitFor();
+  const text = await over.textContent();
+  assert.match(text, /prochaines ne sont pas encore publiées/);
+  assert.match(text, /mercredi/, 'the permanence hours are in the block');
+  assert.equal(await over.locator('a.call[href^="tel:"]').count(), 1);
+  await page.context().close();
+  writeFileSync(PUBLISHED, edited);
+  try {
+    page = await freshPage(browser);
+    await start(page);
+    await answerWithMouse(page, persona.answers);
+    const next = page.locator('.result .period.next-period').first();
+    await next.waitFor();
+    assert.match(await next.textContent(), /^Prochaine session : du 11 janvier 2027 au 26 mars 2027, Le lundi, de 9 h à 11 h$/);
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {
     writeFileSync(PUBLISHED, original);

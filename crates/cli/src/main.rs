@@ -42,6 +42,9 @@ enum Command {
         /// Language of the messages: en or fr.
         #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
         lang: String,
+        /// The day against which session periods are checked, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<diag_core::Date>,
     },
     /// The outcome for a set of answers: parcours, reason, next step, score per dimension.
     #[command(
@@ -154,6 +157,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--today`: a date written YYYY-MM-DD.
+fn parse_date(s: &str) -> Result<diag_core::Date, String> {
+    diag_core::Date::parse(s).ok_or_else(|| format!("`{s}` is not a date written YYYY-MM-DD"))
+}
+
+/// Today's date from the system clock (UTC; a day's difference is harmless here).
+fn system_date() -> Result<diag_core::Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .context("the system clock is before 1970")?
+        .as_secs();
+    let days = i64::try_from(secs / 86_400).context("the system clock is too far ahead")?;
+    diag_core::Date::from_days_since_epoch(days).context("the system date is out of range")
+}
+
 fn read_bytes(path: &str) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {path}"))
 }
@@ -190,7 +208,12 @@ fn run(command: Command) -> Result<ExitCode> {
             deny_warnings,
             color,
             lang,
+            today,
         } => {
+            let today = match today {
+                Some(d) => d,
+                None => system_date()?,
+            };
             let colour = match color {
                 Colour::Always => true,
                 Colour::Never => false,
@@ -204,7 +227,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 let bytes = read_bytes(file)?;
                 // A file that is not UTF-8 is itself a diagnostic, quoted like the others.
                 let (src, diags) = match diag_core::source_text(&bytes) {
-                    Ok(src) => (src.to_owned(), Questionnaire::check(src)),
+                    Ok(src) => (src.to_owned(), Questionnaire::check_on(src, today)),
                     Err(d) => (String::from_utf8_lossy(&bytes).into_owned(), vec![*d]),
                 };
                 failed |= diags

@@ -29,7 +29,8 @@ const BUNDLED: &str = "questionnaires/villeneuve-la-garenne.yaml";
 
 #[test]
 fn check_passes_the_bundled_questionnaire() {
-    let o = diag(&["check", BUNDLED]);
+    // While its sessions run: on the day after, every period is over (below).
+    let o = diag(&["check", "--today", "2026-10-01", BUNDLED]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).ends_with("villeneuve-la-garenne.yaml: 0 errors, 0 warnings\n"));
 }
@@ -303,4 +304,52 @@ fn compile_refuses_a_questionnaire_with_errors_and_writes_nothing() {
     assert!(err.contains("nothing written"), "{err}");
     assert!(!out.exists());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn check_warns_when_every_period_of_a_parcours_is_over() {
+    let o = diag(&[
+        "check",
+        "--color",
+        "never",
+        "--today",
+        "2026-11-26",
+        BUNDLED,
+    ]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "warnings only: {out}");
+    assert_eq!(out.matches("warning[sessions-over]").count(), 4, "{out}");
+    assert!(
+        out.contains(
+            "every period of `initiation` is over on 2026-11-26 (the last one ended on 2026-11-01)"
+        ),
+        "{out}"
+    );
+    // Located on the `to:` of the period that ended last.
+    let yaml = std::fs::read_to_string(root().join(BUNDLED)).unwrap();
+    let line = yaml
+        .lines()
+        .position(|l| l.trim() == "to: 2026-11-01")
+        .unwrap()
+        + 1;
+    assert!(
+        out.contains(&format!("villeneuve-la-garenne.yaml:{line}:")),
+        "{out}"
+    );
+    let fr = stdout(&diag(&[
+        "check",
+        "--color",
+        "never",
+        "--lang",
+        "fr",
+        "--today",
+        "2026-11-26",
+        BUNDLED,
+    ]));
+    assert!(
+        fr.contains("toutes les périodes de `initiation` sont passées au 2026-11-26"),
+        "{fr}"
+    );
+    let bad = diag(&["check", "--today", "2026-13-01", BUNDLED]);
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -22,7 +22,7 @@ use std::fmt;
 
 const MAGIC: &[u8] = b"DIAGQ";
 /// Version of the compact layout; bumped whenever the model's shape changes.
-pub const COMPACT_VERSION: u8 = 1;
+pub const COMPACT_VERSION: u8 = 2;
 /// Deepest condition nesting read back (the parser accepts 32).
 const MAX_DEPTH: usize = 64;
 
@@ -285,10 +285,11 @@ impl Questionnaire {
             w.text(&p.title);
             w.text(&p.summary);
             w.list(&p.learn, Writer::text);
-            w.opt(&p.sessions, |w, s| {
+            w.list(&p.periods, |w, s| {
                 write_date(w, s.from);
                 write_date(w, s.to);
                 w.opt(&s.schedule, Writer::text);
+                w.opt(&s.place, Writer::text);
             });
             w.opt(&p.place, Writer::text);
             w.opt(&p.register, Writer::text);
@@ -374,11 +375,12 @@ impl Questionnaire {
                     title: r.text()?,
                     summary: r.text()?,
                     learn: r.list(Reader::text)?,
-                    sessions: r.opt(|r| {
+                    periods: r.list(|r| {
                         Ok(Sessions {
                             from: read_date(r)?,
                             to: read_date(r)?,
                             schedule: r.opt(Reader::text)?,
+                            place: r.opt(Reader::text)?,
                         })
                     })?,
                     place: r.opt(Reader::text)?,

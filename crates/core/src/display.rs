@@ -3,7 +3,42 @@
 
 use crate::answers::{Answer, Answers};
 use crate::evaluate::shown_questions;
-use crate::model::Questionnaire;
+use crate::model::{Date, Parcours, Questionnaire, Sessions};
+
+/// Where a parcours' periods stand on a given day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When<'a> {
+    /// A period is running (the earliest running one).
+    Running(&'a Sessions),
+    /// None is running; this one is the next to start.
+    Next(&'a Sessions),
+    /// Every period published is over.
+    Over,
+    /// No dates are published.
+    NoDates,
+}
+
+impl Parcours {
+    /// The period a resident should be told about on `today` (the page's
+    /// date: the core knows no clock).
+    pub fn when(&self, today: Date) -> When<'_> {
+        if self.periods.is_empty() {
+            return When::NoDates;
+        }
+        if let Some(p) = self
+            .periods
+            .iter()
+            .find(|p| p.from <= today && today <= p.to)
+        {
+            return When::Running(p);
+        }
+        self.periods
+            .iter()
+            .filter(|p| p.from > today)
+            .min_by_key(|p| p.from)
+            .map_or(When::Over, When::Next)
+    }
+}
 
 impl Questionnaire {
     /// A parcours' title in `lang`, or its id when there is no such parcours.
@@ -64,8 +99,52 @@ impl Questionnaire {
 
 #[cfg(all(test, feature = "yaml"))]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn when_tells_the_running_the_next_or_none() {
+        let yaml = BUNDLED.replacen(
+            "    sessions:\n      from: 2026-09-12\n      to: 2026-11-01\n      schedule:\n",
+            "    periods:\n      - { from: 2027-01-11, to: 2027-03-26 }\n      - from: 2026-09-12\n        to: 2026-11-01\n        schedule:\n",
+            1,
+        )
+        // The schedule's two lines move in by two spaces, under the period.
+        .replacen("\n        fr: \"Le mardi et le jeudi", "\n          fr: \"Le mardi et le jeudi", 1)
+        .replacen("\n        en: \"Tuesdays and Thursdays", "\n          en: \"Tuesdays and Thursdays", 1);
+        assert_ne!(yaml, BUNDLED);
+        let q = Questionnaire::from_yaml(&yaml).unwrap();
+        let p = &q.parcours[0];
+        // Sorted earliest first, whatever the order written.
+        assert_eq!(p.periods[0].from, day("2026-09-12"));
+        assert!(
+            matches!(p.when(day("2026-10-01")), When::Running(s) if s.from == day("2026-09-12"))
+        );
+        assert!(matches!(p.when(day("2026-11-26")), When::Next(s) if s.from == day("2027-01-11")));
+        assert!(matches!(p.when(day("2027-03-26")), When::Running(_)));
+        assert_eq!(p.when(day("2027-03-27")), When::Over);
+        let mut none = p.clone();
+        none.periods.clear();
+        assert_eq!(none.when(day("2027-03-27")), When::NoDates);
+    }
+
+    #[test]
+    fn days_since_the_epoch_give_the_civil_date() {
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Some(Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            })
+        );
+        assert_eq!(Date::from_days_since_epoch(20_783), Some(day("2026-11-26")));
+        assert_eq!(Date::from_days_since_epoch(11_016), Some(day("2000-02-29")));
+    }
 
     const BUNDLED: &str = include_str!("../../../questionnaires/villeneuve-la-garenne.yaml");
 

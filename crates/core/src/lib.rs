@@ -55,6 +55,7 @@ pub use code::{decode, encode, CodeError};
 pub use compact::{compact_header, digest, CompactError, CompactHeader, COMPACT_VERSION};
 pub use condition::{Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
+pub use display::When;
 pub use evaluate::{
     evaluate, expected_questions, recommend, shown_questions, DimensionScore, Outcome, Read,
     RuleTrace, Skipped,
@@ -128,5 +129,62 @@ impl Questionnaire {
             Ok(q) => q.warnings,
             Err(e) => e.diagnostics,
         }
+    }
+
+    /// [`Questionnaire::check`], plus what depends on the day (given by the
+    /// shell: the core knows no clock): a parcours whose periods are all over.
+    pub fn check_on(source: &str, today: Date) -> Vec<Diagnostic> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let q = match Questionnaire::from_yaml(source) {
+            Ok(q) => q,
+            Err(e) => return e.diagnostics,
+        };
+        let mut diagnostics = q.warnings.clone();
+        diagnostics.extend(q.past_periods(source, today));
+        diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
+        diagnostics
+    }
+
+    /// A warning for each parcours whose published periods are all over on `today`.
+    fn past_periods(&self, source: &str, today: Date) -> Vec<Diagnostic> {
+        let Ok(raw) = yaml::parse(source) else {
+            return Vec::new();
+        };
+        let pending = self
+            .parcours
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.when(today) == When::Over)
+            .filter_map(|(i, p)| {
+                let last = p.periods.iter().map(|s| s.to).max()?;
+                // Pointing at the `to:` of the period that ended last, as written.
+                let here = diagnostic::Path(Vec::new()).at("parcours", i);
+                let r = raw.parcours.get(i)?;
+                let path = match (&r.sessions, &r.periods) {
+                    (Some(_), _) => here.key("sessions").key("to"),
+                    (None, Some(list)) => {
+                        let k = list
+                            .iter()
+                            .position(|s| Date::parse(&s.to) == Some(last))
+                            .unwrap_or(0);
+                        here.at("periods", k).key("to")
+                    }
+                    (None, None) => here,
+                };
+                Some(
+                    diagnostic::Pending::warning(
+                        "sessions-over",
+                        path,
+                        format!(
+                            "every period of `{}` is over on {today} (the last one ended on {last})",
+                            p.id
+                        ),
+                    )
+                    .expected("a period that is not over")
+                    .hint("add the next period to `periods`; until then residents are pointed to the permanence"),
+                )
+            })
+            .collect();
+        yaml::locate_all(source, pending)
     }
 }

@@ -112,16 +112,17 @@ pub struct Parcours {
     pub summary: Text,
     /// What one learns there, one item each.
     pub learn: Vec<Text>,
-    /// When the sessions run.
-    pub sessions: Option<Sessions>,
+    /// When its sessions run: every period published, earliest first
+    /// (empty when no dates are published).
+    pub periods: Vec<Sessions>,
     /// Where.
     pub place: Option<Text>,
     /// How to register.
     pub register: Option<Text>,
 }
 
-/// The period in which a parcours' sessions run.
-#[derive(Debug, Clone, Serialize)]
+/// One period in which a parcours' sessions run (a term).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sessions {
     /// First day.
     pub from: Date,
@@ -129,6 +130,8 @@ pub struct Sessions {
     pub to: Date,
     /// When in the week, in words.
     pub schedule: Option<Text>,
+    /// Where, when it differs from the parcours' place.
+    pub place: Option<Text>,
 }
 
 /// A calendar date (no time zone: the town's local date).
@@ -158,6 +161,28 @@ impl Date {
             _ => return None,
         };
         (year >= 2000 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+}
+
+impl Date {
+    /// The civil date `days` days after 1970-01-01 (for a shell that reads
+    /// the clock; the core itself never does).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Howard Hinnant's `civil_from_days`.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        })
     }
 }
 

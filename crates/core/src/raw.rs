@@ -101,8 +101,12 @@ pub(crate) struct RawParcours {
     pub summary: Text,
     #[serde(default)]
     pub learn: Vec<Text>,
+    /// One period (the short form of `periods` with one item).
     #[serde(default)]
     pub sessions: Option<RawSessions>,
+    /// Every period published, e.g. this term's and the next one's.
+    #[serde(default)]
+    pub periods: Option<Vec<RawSessions>>,
     #[serde(default)]
     pub place: Option<Text>,
     #[serde(default)]
@@ -117,6 +121,9 @@ pub(crate) struct RawSessions {
     pub to: String,
     #[serde(default)]
     pub schedule: Option<Text>,
+    /// Where this period's sessions are held, when not at the parcours' place.
+    #[serde(default)]
+    pub place: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

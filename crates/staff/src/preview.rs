@@ -28,8 +28,12 @@ struct Checked {
 }
 
 fn check(name: &str, source: &str, lang: Lang) -> Checked {
+    // As `diag check` does, with today's date: past session periods are warned about.
     let (diagnostics, questionnaire) = match Questionnaire::from_yaml(source) {
-        Ok(q) => (q.warnings.clone(), Some(Shared::new(q))),
+        Ok(q) => (
+            Questionnaire::check_on(source, diag_ui::today()),
+            Some(Shared::new(q)),
+        ),
         Err(e) => (e.diagnostics, None),
     };
     debug_assert!(

@@ -7,3 +7,13 @@ pub mod panic;
 pub mod questionnaire;
 pub mod route;
 pub mod storage;
+
+/// Today in the browser's time zone (the page knows the date; the core does not).
+pub fn today() -> diag_core::Date {
+    let d = js_sys::Date::new_0();
+    diag_core::Date {
+        year: u16::try_from(d.get_full_year()).unwrap_or(2000),
+        month: u8::try_from(d.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(d.get_date()).unwrap_or(1),
+    }
+}

@@ -122,42 +122,65 @@ impl Validator {
             .collect()
     }
 
+    /// One period of sessions, its dates checked.
+    fn period(&mut self, s: &RawSessions, sp: Path) -> Sessions {
+        let from = Date::parse(&s.from);
+        let to = Date::parse(&s.to);
+        for (d, raw, key) in [(from, &s.from, "from"), (to, &s.to, "to")] {
+            if d.is_none() {
+                self.error(
+                    "invalid-date",
+                    sp.key(key),
+                    format!("`{raw}` is not a date"),
+                )
+                .expected("a date written YYYY-MM-DD, such as 2026-09-12");
+            }
+        }
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                self.error(
+                    "invalid-date",
+                    sp.key("to"),
+                    format!("the sessions end ({t}) before they start ({f})"),
+                )
+                .expected(format!("a date on or after {f}"));
+            }
+        }
+        let fallback = Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        };
+        Sessions {
+            from: from.unwrap_or(fallback),
+            to: to.unwrap_or(fallback),
+            schedule: self.opt_text(&s.schedule, sp.key("schedule")),
+            place: self.opt_text(&s.place, sp.key("place")),
+        }
+    }
+
     pub(super) fn parcours(&mut self, p: &RawParcours, path: Path) -> Parcours {
-        let sessions = p.sessions.as_ref().map(|s| {
-            let sp = path.key("sessions");
-            let from = Date::parse(&s.from);
-            let to = Date::parse(&s.to);
-            for (d, raw, key) in [(from, &s.from, "from"), (to, &s.to, "to")] {
-                if d.is_none() {
-                    self.error(
-                        "invalid-date",
-                        sp.key(key),
-                        format!("`{raw}` is not a date"),
-                    )
-                    .expected("a date written YYYY-MM-DD, such as 2026-09-12");
-                }
+        let mut periods: Vec<Sessions> = match (&p.sessions, &p.periods) {
+            (Some(one), None) => vec![self.period(one, path.key("sessions"))],
+            (None, Some(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(i, s)| self.period(s, path.at("periods", i)))
+                .collect(),
+            (None, None) => Vec::new(),
+            (Some(_), Some(_)) => {
+                self.error(
+                    "sessions-and-periods",
+                    path.key("periods"),
+                    "both `sessions` and `periods` are given".to_owned(),
+                )
+                .expected("either `sessions` (one period) or `periods` (a list of periods)")
+                .hint("move the `sessions` period into the `periods` list");
+                Vec::new()
             }
-            if let (Some(f), Some(t)) = (from, to) {
-                if t < f {
-                    self.error(
-                        "invalid-date",
-                        sp.key("to"),
-                        format!("the sessions end ({t}) before they start ({f})"),
-                    )
-                    .expected(format!("a date on or after {f}"));
-                }
-            }
-            let fallback = Date {
-                year: 2000,
-                month: 1,
-                day: 1,
-            };
-            Sessions {
-                from: from.unwrap_or(fallback),
-                to: to.unwrap_or(fallback),
-                schedule: self.opt_text(&s.schedule, sp.key("schedule")),
-            }
-        });
+        };
+        // Earliest first, whatever the order written: "the next one" is the first to come.
+        periods.sort_by_key(|s| (s.from, s.to));
         Parcours {
             id: p.id.clone(),
             title: self.text(&p.title, path.key("title")),
@@ -168,7 +191,7 @@ impl Validator {
                 .enumerate()
                 .map(|(i, t)| self.text(t, path.at("learn", i)))
                 .collect(),
-            sessions,
+            periods,
             place: self.opt_text(&p.place, path.key("place")),
             register: self.opt_text(&p.register, path.key("register")),
         }

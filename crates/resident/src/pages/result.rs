@@ -2,10 +2,11 @@
 //! profile, the result code; printed, it is the sheet to bring to the advisor.
 
 use crate::components::{profile::Profile, qr::QrCode};
-use diag_core::{encode, evaluate, Answers, Date, Parcours, Questionnaire};
+use diag_core::{encode, evaluate, Answers, Date, Parcours, Questionnaire, Sessions, When};
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::Route;
+use diag_ui::today;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,16 +15,6 @@ pub struct Props {
     pub answers: Answers,
     pub lang: Lang,
     pub on_clear: Callback<()>,
-}
-
-/// Today in the resident's time zone (the page knows the date; the core does not).
-fn today() -> Date {
-    let d = js_sys::Date::new_0();
-    Date {
-        year: u16::try_from(d.get_full_year()).unwrap_or(2000),
-        month: u8::try_from(d.get_month() + 1).unwrap_or(1),
-        day: u8::try_from(d.get_date()).unwrap_or(1),
-    }
 }
 
 fn date_text(d: Date, lang: Lang) -> String {
@@ -120,6 +111,7 @@ pub fn ResultPage(props: &Props) -> Html {
                 <section class="next">
                     <h2>{ Msg::NextStep.get(lang) }</h2>
                     <p>{ Msg::Then.get(lang) }{ " " }<strong>{ n.title.get(code) }</strong></p>
+                    { period_text(q, n.when(today), lang) }
                 </section>
             }
             if let Some(pm) = &org.permanence {
@@ -144,6 +136,54 @@ pub fn ResultPage(props: &Props) -> Html {
     }
 }
 
+/// What a resident is told about a parcours' dates: the period running now,
+/// the next one, or — when none is published or to come — whom to call and
+/// where the permanence is, in the same block: never a dead end.
+pub fn period_text(q: &Questionnaire, when: When<'_>, lang: Lang) -> Html {
+    let code = lang.code();
+    let dates = |s: &Sessions| {
+        let schedule = s.schedule.as_ref().map(|t| format!(", {}", t.get(code)));
+        let place = s.place.as_ref().map(|t| format!(" — {}", t.get(code)));
+        format!(
+            "{} {} {} {}{}{}",
+            Msg::From.get(lang),
+            date_text(s.from, lang),
+            Msg::To.get(lang),
+            date_text(s.to, lang),
+            schedule.unwrap_or_default(),
+            place.unwrap_or_default()
+        )
+    };
+    match when {
+        When::Running(s) => html! {
+            <p class="period running"><strong>{ Msg::SessionRunning.get(lang) }</strong>{ " " }{ dates(s) }</p>
+        },
+        When::Next(s) => html! {
+            <p class="period next-period"><strong>{ Msg::SessionNext.get(lang) }</strong>{ " " }{ dates(s) }</p>
+        },
+        When::Over | When::NoDates => {
+            let org = &q.organisation;
+            let phone = org.phone.clone().map(|p| {
+                let tel: String = p
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect();
+                html! { <a class="button call" href={format!("tel:{tel}")}>{ format!("{} {p}", Msg::Call.get(lang)) }</a> }
+            });
+            html! {
+                <div class="period no-dates">
+                    <p class="stale">{ if when == When::Over { Msg::SessionsOver.get(lang) } else { Msg::NoDatesYet.get(lang) } }</p>
+                    <p>{ Msg::AskPermanence.get(lang) }</p>
+                    if let Some(pm) = &org.permanence {
+                        <p class="permanence-hours">{ pm.place.get(code) }{ " — " }{ pm.hours.get(code) }</p>
+                    }
+                    if let Some(p) = phone { <p>{ p }</p> }
+                </div>
+            }
+        }
+    }
+}
+
 /// "Quand ? Où ? Comment s'inscrire ?" for the recommended parcours, and whom to call.
 fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -> Html {
     let code = lang.code();
@@ -157,15 +197,8 @@ fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -
     });
     html! {
         <section>
-            if let Some(s) = &parcours.sessions {
-                <h2>{ Msg::Sessions.get(lang) }</h2>
-                if s.to < today {
-                    <p class="stale">{ Msg::SessionsOver.get(lang) }</p>
-                } else {
-                    <p>{ format!("{} {} {} {}", Msg::From.get(lang), date_text(s.from, lang), Msg::To.get(lang), date_text(s.to, lang)) }
-                        if let Some(sch) = &s.schedule { { ", " }{ sch.get(code) } }</p>
-                }
-            }
+            <h2>{ Msg::Sessions.get(lang) }</h2>
+            { period_text(q, parcours.when(today), lang) }
             if let Some(place) = &parcours.place {
                 <h2>{ Msg::Place.get(lang) }</h2>
                 <p>{ place.get(code) }</p>
