@@ -25,6 +25,20 @@ pub fn render_into(page: &str, q: &Questionnaire) -> Result<String, String> {
     if !page.contains(MARKER) {
         return Err(format!("web/index.html has no `{MARKER}`"));
     }
+    // The tab's title, as the module sets it: the questionnaire's title and the town.
+    let title = format!(
+        "<title>{} — {}</title>",
+        esc(q.title.get("fr")),
+        esc(q.organisation.name.get("fr"))
+    );
+    let page = match (page.find("<title>"), page.find("</title>")) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}{title}{}",
+            page.get(..a).unwrap_or(""),
+            page.get(b + "</title>".len()..).unwrap_or("")
+        ),
+        _ => return Err("web/index.html has no <title>".into()),
+    };
     Ok(page.replace(MARKER, &render(q)))
 }
 

@@ -166,6 +166,28 @@ fn csv_cell(out: &mut String, value: &str) {
     }
 }
 
+/// The reporting category "Autonomie": `(id kept in records, label shown and exported)`.
+pub const AUTONOMY: &[(&str, &str)] = &[
+    ("accompagne", "Entièrement accompagné"),
+    ("partiel", "Partiellement autonome"),
+    ("autonome", "Autonome"),
+];
+
+/// The reporting category "Niveau": `(id kept in records, label shown and exported)`.
+pub const LEVEL: &[(&str, &str)] = &[
+    ("debutant", "Débutant"),
+    ("intermediaire", "Intermédiaire"),
+    ("avance", "Avancé"),
+];
+
+/// The label of a reporting category's id (the id itself when unknown, e.g. from a newer version).
+pub fn category_label<'a>(category: &[(&str, &'a str)], id: &'a str) -> &'a str {
+    category
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map_or(id, |(_, label)| *label)
+}
+
 /// The CSV export: UTF-8 with a byte-order mark and `;` separators, as French
 /// spreadsheet software expects; `title` turns parcours ids into names.
 pub fn to_csv(records: &[Record], title: impl Fn(&str) -> String) -> String {
@@ -179,8 +201,9 @@ pub fn to_csv(records: &[Record], title: impl Fn(&str) -> String) -> String {
             title(&r.parcours),
             r.override_reason.clone(),
             r.note.clone(),
-            r.autonomy.clone(),
-            r.level.clone(),
+            // The labels the advisor ticked, not the ids: the report is read by people.
+            category_label(AUTONOMY, &r.autonomy).to_owned(),
+            category_label(LEVEL, &r.level).to_owned(),
         ];
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
@@ -240,5 +263,9 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains(";\"'=HYPERLINK(\"\"x\"\")\";"), "{csv}");
         assert!(csv.contains("\"ligne 1\nligne 2; é\""));
+        assert!(
+            csv.ends_with(";Partiellement autonome;Débutant\r\n"),
+            "{csv}"
+        );
     }
 }

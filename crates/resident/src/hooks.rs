@@ -63,15 +63,58 @@ pub fn use_other_tab_notice(trial: bool, quiz: &UseReducerHandle<Quiz>) {
     });
 }
 
-/// The document's language follows the resident's choice.
+/// The document's language, its title (the browser's tab) and the address's
+/// `?lang=` follow the resident's choice, so that a reload keeps it.
 #[hook]
-pub fn use_document_lang(lang: Lang) {
-    use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
+pub fn use_document_lang(q: &Shared, lang: Lang) {
+    let q = q.clone();
+    use_effect_with(lang, move |lang| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(doc) = window.document() {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            let code = lang.code();
+            doc.set_title(&format!(
+                "{} — {}",
+                q.0.title.get(code),
+                q.0.organisation.name.get(code)
+            ));
+        }
+        // `?lang=en` stays only while English is chosen; French needs none.
+        let location = window.location();
+        let search = location.search().unwrap_or_default();
+        let others: Vec<&str> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+            .collect();
+        let mut params = others.join("&");
+        if *lang != Lang::Fr {
+            params = [params.as_str(), &format!("lang={code}", code = lang.code())]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("&");
+        }
+        let wanted = if params.is_empty() {
+            String::new()
+        } else {
+            format!("?{params}")
+        };
+        if wanted != search {
+            let url = format!(
+                "{}{wanted}{}",
+                location.pathname().unwrap_or_default(),
+                location.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
         }
     });
 }
@@ -97,16 +140,24 @@ pub fn use_autosave(q: &Shared, trial: bool, quiz: &UseReducerHandle<Quiz>, rout
     );
 }
 
-/// Moves focus to the new screen's heading so screen readers announce it.
+/// Each new screen starts at its top (the header and the progress in view),
+/// with the focus on its heading so screen readers announce it.
 #[hook]
 pub fn use_focus_on_route(route: &Route) {
     use_effect_with(route.clone(), |_| {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(el) = window
+            .document()
             .and_then(|d| d.query_selector("#app [data-focus]").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = el.focus();
+            // Focusing would scroll the heading to the top and hide the header.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
         }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
     });
 }

@@ -30,7 +30,7 @@ pub fn Resident(props: &Props) -> Html {
     let quiz = use_reducer(|| Quiz::new(lang_parameter().unwrap_or(Lang::Fr)));
     let saved = use_saved_progress(&q, trial, &quiz);
     use_other_tab_notice(trial, &quiz);
-    use_document_lang(quiz.lang);
+    use_document_lang(&q, quiz.lang);
     use_autosave(&q, trial, &quiz, &props.route);
     use_focus_on_route(&props.route);
 

@@ -102,9 +102,18 @@ pub enum Msg {
     SkipToContent,
     SheetTitle,
     Loading,
+    Colon,
     OtherTab,
     TrialBanner,
     BackToPreview,
+}
+
+/// A percentage as the language writes it: "40 %" (non-breaking) in French, "40%" in English.
+pub fn percent(p: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{p}\u{a0}%"),
+        Lang::En => format!("{p}%"),
+    }
 }
 
 impl Msg {
@@ -174,6 +183,8 @@ impl Msg {
             SkipToContent => ("Aller au contenu", "Skip to content"),
             SheetTitle => ("Fiche à apporter au conseiller numérique", "Sheet to bring to the digital advisor"),
             Loading => ("Chargement du questionnaire…", "Loading the questionnaire…"),
+            // French puts a non-breaking space before a colon; English none.
+            Colon => ("\u{a0}: ", ": "),
             OtherTab => ("Ce questionnaire a été modifié dans un autre onglet. Si vous continuez ici, ce sont les réponses de cet onglet qui seront gardées.", "This questionnaire was changed in another tab. If you go on here, this tab's answers are the ones kept."),
             TrialBanner => ("Aperçu : vous essayez un questionnaire qui n'est pas publié. Rien n'est enregistré.", "Preview: you are trying a questionnaire that is not published. Nothing is saved."),
             BackToPreview => ("Revenir à l'aperçu", "Back to the preview"),

@@ -2,7 +2,7 @@
 //! level in words (never colour alone).
 
 use diag_core::Outcome;
-use diag_ui::i18n::{Lang, Msg};
+use diag_ui::i18n::{percent, Lang, Msg};
 use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,12 +28,12 @@ pub fn Profile(props: &Props) -> Html {
                     // A class per 5 %, not a style attribute: the CSP allows no inline style.
                     let width = format!("bar-fill w{}", (s.percent.unwrap_or(0) + 2) / 5 * 5);
                     let words = match s.percent {
-                        Some(p) => format!("{level} ({p} %)"),
+                        Some(p) => format!("{level} ({})", percent(p, lang)),
                         None => level.to_owned(),
                     };
                     html! {
                         <li>
-                            <span class="bar-label">{ d.label.get(code) }{ " : " }<strong>{ words }</strong></span>
+                            <span class="bar-label">{ d.label.get(code) }{ Msg::Colon.get(lang) }<strong>{ words }</strong></span>
                             <span class="bar" aria-hidden="true"><span class={width}></span></span>
                         </li>
                     }

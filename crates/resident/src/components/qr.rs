@@ -25,7 +25,7 @@ pub fn QrCode(props: &Props) -> Html {
         // The markup is generated here from a code made of letters, digits and
         // dashes, never from user text.
         Some(markup) => html! {
-            <div class="qr" role="img" aria-label={format!("QR code : {}", props.text)}>
+            <div class="qr" role="img" aria-label={format!("QR code {}", props.text)}>
                 { Html::from_html_unchecked(AttrValue::from(markup)) }
             </div>
         },

@@ -93,7 +93,8 @@ pub fn QuestionPage(props: &Props) -> Html {
                 </legend>
                 if multiple { <p class="hint">{ Msg::SeveralAnswers.get(lang) }</p> }
                 if let Some(help) = &question.help {
-                    <details class="help">
+                    // Keyed by question: a new question's help starts closed.
+                    <details class="help" key={question.id.clone()}>
                         <summary>{ Msg::Help.get(lang) }</summary>
                         <p>{ help.get(code) }</p>
                     </details>

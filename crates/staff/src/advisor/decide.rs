@@ -1,7 +1,7 @@
 //! The advisor's decision: keep or override the recommendation (a reason is
 //! required to override), a note, the reporting categories, and save.
 
-use diag_core::records::Record;
+use diag_core::records::{self, Record};
 use diag_core::Outcome;
 use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
@@ -121,15 +121,11 @@ pub fn Decide(props: &Props) -> Html {
             <textarea id="decide-note" rows="3" />
             <fieldset>
                 <legend>{ "Autonomie (rapport d'activité)" }</legend>
-                { radio("decide-autonomy", "accompagne", "Entièrement accompagné") }
-                { radio("decide-autonomy", "partiel", "Partiellement autonome") }
-                { radio("decide-autonomy", "autonome", "Autonome") }
+                { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label)) }
             </fieldset>
             <fieldset>
                 <legend>{ "Niveau (rapport d'activité)" }</legend>
-                { radio("decide-level", "debutant", "Débutant") }
-                { radio("decide-level", "intermediaire", "Intermédiaire") }
-                { radio("decide-level", "avance", "Avancé") }
+                { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label)) }
             </fieldset>
             if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
             <div class="actions">

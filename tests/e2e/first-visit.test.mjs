@@ -1,0 +1,92 @@
+// Dead ends and slow spots of a first visit: each screen starts at its top,
+// the help closes when the question changes, English reads as English and a
+// reload keeps the language chosen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, freshPage, start, fixtures, BASE_URL, questionId, waitForScreen } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Chooses the first answer of the question on screen and presses "Suivant". */
+async function answerFirstAndGoOn(page) {
+  await page.locator('fieldset input').first().check();
+  const here = page.url();
+  await page.locator('button[type=submit]').click();
+  await waitForScreen(page, here);
+}
+
+test('each new screen starts at its top, with the header and progress in view', async () => {
+  const page = await freshPage(browser, { viewport: { width: 390, height: 480 } });
+  await start(page);
+  const here = page.url();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await waitForScreen(page, here);
+  let scrolled = 0;
+  for (let i = 0; i < 4 && questionId(page); i++) {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    scrolled = Math.max(scrolled, await page.evaluate(() => window.scrollY));
+    await answerFirstAndGoOn(page);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, `screen ${i + 2} opened scrolled down`);
+    const header = await page.locator('header.site').boundingBox();
+    assert.ok(header && header.y >= 0, 'the header is in view');
+  }
+  assert.ok(scrolled > 0, 'the screens were long enough to scroll: the test proves something');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the help opens as a disclosure and is closed again when the question changes', async () => {
+  const page = await freshPage(browser);
+  await start(page);
+  const here = page.url();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await waitForScreen(page, here);
+  // Walk to the first question that has help.
+  for (let i = 0; i < 25 && (await page.locator('details.help').count()) === 0; i++) await answerFirstAndGoOn(page);
+  const help = page.locator('details.help');
+  assert.equal(await help.count(), 1, 'a question with help');
+  const withHelp = questionId(page);
+  assert.equal(await help.evaluate((d) => d.open), false, 'closed at first');
+  await help.locator('summary').click();
+  assert.equal(await help.evaluate((d) => d.open), true);
+  await answerFirstAndGoOn(page);
+  assert.notEqual(questionId(page), withHelp);
+  if (await page.locator('details.help').count()) {
+    assert.equal(await page.locator('details.help').evaluate((d) => d.open), false, 'the next question\'s help starts closed');
+  }
+  const next = page.url();
+  await page.getByRole('button', { name: 'Précédent' }).click();
+  await waitForScreen(page, next);
+  assert.equal(questionId(page), withHelp);
+  assert.equal(await page.locator('details.help').evaluate((d) => d.open), false, 'closed when coming back');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('in English the tab title and punctuation are English; choosing Français drops ?lang=en so a reload stays French', async () => {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '?lang=en#/resultat');
+  await page.locator('.parcours-title').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const frenchTitle = `${fixtures.title} — Mairie de Villeneuve-la-Garenne`;
+  const englishTitle = await page.title();
+  assert.notEqual(englishTitle, frenchTitle);
+  assert.doesNotMatch(englishTitle, /\s[?!:;]/, 'no French spacing in English');
+  const bars = await page.locator('.bars li .bar-label').allTextContents();
+  assert.ok(bars.length > 0);
+  for (const b of bars) assert.doesNotMatch(b, /\s:/, `French spacing leaked into English: ${b}`);
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.doesNotMatch(new URL(page.url()).search, /lang=en/);
+  assert.equal(await page.title(), frenchTitle);
+  await page.reload();
+  await page.locator('.parcours-title').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  // In French, a non-breaking space before the colon: never a colon alone at a line's start.
+  const fr = await page.locator('.bars li .bar-label').first().textContent();
+  assert.match(fr, /\u00a0:/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
