@@ -38,7 +38,8 @@ test('a resident\'s code opens with the same parcours, answers and scores; the d
   const code = (await page.locator('#result-code').textContent()).trim();
   const title = (await page.locator('.parcours-title').textContent()).trim();
   const bars = await page.locator('.bars li').allTextContents();
-  await page.getByRole('button', { name: 'Effacer mes réponses' }).click();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Terminer et effacer mes réponses' }).click();
 
   await openAdvisor(page, PASS, { create: true });
   await page.locator('#code-input').waitFor();

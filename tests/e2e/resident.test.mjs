@@ -1,6 +1,6 @@
 // A resident's whole path: personas with the mouse and with the keyboard, the
 // result and its code, progress kept across reloads, the back button,
-// "Effacer mes réponses", corrupt storage.
+// "Terminer et effacer mes réponses", a shared computer, corrupt storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, freshPage, start, fixtures, answerWithMouse, answerWithKeyboard, questionId, waitForScreen, BASE_URL } from './browser.mjs';
@@ -101,13 +101,19 @@ test('a single-choice question asks for an answer instead of moving on', async (
   await page.context().close();
 });
 
-test('"Effacer mes réponses" leaves storage empty', async () => {
+test('"Terminer et effacer mes réponses" asks first, then leaves storage empty', async () => {
   const persona = fixtures.personas[0];
   const page = await freshPage(browser);
   await start(page);
   await answerWithMouse(page, persona.answers);
   assert.ok(await page.evaluate(() => localStorage.length) > 0);
-  await page.getByRole('button', { name: 'Effacer mes réponses' }).click();
+  // Said no: nothing is erased.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Terminer et effacer mes réponses' }).click();
+  assert.match(page.url(), /#\/resultat$/);
+  assert.ok(await page.evaluate(() => localStorage.length) > 0);
+  page.once('dialog', (d) => { assert.match(d.message(), /vont être effacées/); d.accept(); });
+  await page.getByRole('button', { name: 'Terminer et effacer mes réponses' }).click();
   await page.locator('.welcome').waitFor();
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
@@ -156,5 +162,34 @@ test('the printed sheet fits on one A4 page', async () => {
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, `the sheet prints on ${pages} pages`);
+  await page.context().close();
+});
+
+test('on a shared computer the next person is told whose result is saved, and starts anew only after confirming', async () => {
+  const persona = fixtures.personas[2];
+  const page = await freshPage(browser);
+  await start(page);
+  await answerWithMouse(page, persona.answers);
+  const code = (await page.locator('#result-code').textContent()).trim();
+  // The next person opens the page on the same computer.
+  await page.goto(BASE_URL + '#/');
+  await page.reload();
+  const saved = page.locator('.welcome p.saved');
+  await saved.waitFor();
+  const today = new Date().toLocaleDateString('fr-FR', { day: 'numeric', month: 'long' }).replace(/^1 /, '1er ');
+  assert.match(await saved.textContent(), new RegExp(`^Un résultat du ${today} \\d{4} est enregistré sur cet appareil`));
+  assert.equal(await page.getByRole('link', { name: 'Reprendre là où vous en étiez' }).count(), 0, 'a finished result is not offered as "Reprendre"');
+  await page.getByRole('link', { name: 'Voir ce résultat' }).click();
+  await page.locator('#result-code').waitFor();
+  assert.equal((await page.locator('#result-code').textContent()).trim(), code);
+  await page.goto(BASE_URL + '#/');
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Commencer un nouveau questionnaire' }).click();
+  assert.ok(await page.evaluate(() => localStorage.length) > 0, 'said no: kept');
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Commencer un nouveau questionnaire' }).click();
+  await page.getByRole('button', { name: 'Commencer' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

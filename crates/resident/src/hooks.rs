@@ -131,6 +131,7 @@ pub fn use_autosave(q: &Shared, trial: bool, quiz: &UseReducerHandle<Quiz>, rout
                     lang: lang.code().to_owned(),
                     route: route.hash(),
                     answers: answers.clone(),
+                    date: Some(diag_ui::today()),
                 };
                 if !storage::save(&q.0, &s) {
                     handle.dispatch(Action::SaveFailed);

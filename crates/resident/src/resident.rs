@@ -46,8 +46,21 @@ pub fn Resident(props: &Props) -> Html {
             route::go(&Route::Welcome);
         })
     };
-    let welcome = |resume: Option<String>| {
-        html! { <Welcome q={q.clone()} {lang} {resume} on_restart={on_clear.clone()} /> }
+    let welcome = |saved: Option<&storage::Saved>| {
+        // Where "Reprendre" leads: the result when every question shown is
+        // answered (whatever screen was saved last), else the question saved,
+        // else the first one left.
+        let resume = saved.map(|s| {
+            let outcome = diag_core::evaluate(&q.0, &s.answers);
+            match (outcome.complete, outcome.missing.first()) {
+                (true, _) => Route::Result.hash(),
+                (false, _) if s.route.starts_with("#/question/") => s.route.clone(),
+                (false, Some(id)) => Route::Question(id.clone()).hash(),
+                (false, None) => s.route.clone(),
+            }
+        });
+        let saved_on = saved.and_then(|s| s.date);
+        html! { <Welcome q={q.clone()} {lang} {resume} {saved_on} on_restart={on_clear.clone()} /> }
     };
     let page = match &props.route {
         Route::Question(id) => match q.0.question(id) {
@@ -64,9 +77,7 @@ pub fn Resident(props: &Props) -> Html {
             html! { <ResultPage q={q.clone()} answers={quiz.answers.clone()} {lang} on_clear={on_clear.clone()} /> }
         }
         Route::Paper => html! { <Paper q={q.clone()} {lang} /> },
-        Route::Welcome | Route::Preview | Route::Advisor => {
-            welcome(saved.as_ref().map(|s| s.route.clone()))
-        }
+        Route::Welcome | Route::Preview | Route::Advisor => welcome(saved.as_ref()),
     };
     let on_lang = {
         let quiz = quiz.clone();

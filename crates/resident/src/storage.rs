@@ -6,7 +6,7 @@
 //! version is recognised by the code itself. A stale or corrupt entry is moved
 //! aside (never deleted silently, never fatal) and the resident is told.
 
-use diag_core::{decode, encode, Answers, CodeError, Questionnaire};
+use diag_core::{decode, encode, Answers, CodeError, Date, Questionnaire};
 use diag_ui::storage::local as storage;
 
 /// The storage key of saved progress.
@@ -23,6 +23,8 @@ pub struct Saved {
     pub route: String,
     /// The answers given.
     pub answers: Answers,
+    /// The day of the last save (entries saved before this line existed have none).
+    pub date: Option<Date>,
 }
 
 /// What was found in storage.
@@ -85,17 +87,21 @@ fn parse(q: &Questionnaire, text: &str) -> Result<Saved, Loaded> {
     if !route.starts_with("#/") || !q.languages.iter().any(|l| l == lang) {
         return Err(Loaded::Corrupt);
     }
+    // An optional last line: the day saved, to tell the next person whose it may be.
+    let date = lines.next().and_then(Date::parse);
     Ok(Saved {
         lang: lang.to_owned(),
         route: route.to_owned(),
         answers,
+        date,
     })
 }
 
 /// Saves progress; `false` when the browser refuses (blocked or full).
 pub fn save(q: &Questionnaire, saved: &Saved) -> bool {
+    let date = saved.date.map(|d| d.to_string()).unwrap_or_default();
     let text = format!(
-        "{FORMAT}\n{}\n{}\n{}\n{}\n{}\n",
+        "{FORMAT}\n{}\n{}\n{}\n{}\n{}\n{date}\n",
         q.id,
         q.version,
         saved.lang,

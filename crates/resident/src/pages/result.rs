@@ -17,7 +17,8 @@ pub struct Props {
     pub on_clear: Callback<()>,
 }
 
-fn date_text(d: Date, lang: Lang) -> String {
+/// A day in words: "1er novembre 2026", "November 1, 2026".
+pub(crate) fn date_text(d: Date, lang: Lang) -> String {
     const FR: [&str; 12] = [
         "janvier",
         "février",
@@ -76,6 +77,14 @@ pub fn ResultPage(props: &Props) -> Html {
             let _ = w.print();
         }
     });
+    let erase = {
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |_| {
+            if super::confirm(Msg::ConfirmErase.get(lang)) {
+                on_clear.emit(());
+            }
+        })
+    };
     let first_missing = outcome
         .missing
         .first()
@@ -130,8 +139,12 @@ pub fn ResultPage(props: &Props) -> Html {
             <p class="sheet-only name-line">{ Msg::Name.get(lang) }{ " ______________________________" }</p>
             <div class="actions no-print">
                 <button type="button" onclick={print}>{ Msg::Print.get(lang) }</button>
-                <button type="button" class="secondary" onclick={props.on_clear.reform(|_| ())}>{ Msg::Clear.get(lang) }</button>
             </div>
+            <section class="shared-computer no-print" aria-labelledby="shared-title">
+                <h2 id="shared-title">{ Msg::SharedComputer.get(lang) }</h2>
+                <p>{ Msg::SharedComputerText.get(lang) }</p>
+                <button type="button" class="secondary" onclick={erase}>{ Msg::Clear.get(lang) }</button>
+            </section>
         </article>
     }
 }

@@ -1,5 +1,7 @@
 //! Accueil: what this is, the four parcours, how long, privacy, start or resume.
 
+use super::result::date_text;
+use diag_core::Date;
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::{self, Route};
@@ -11,6 +13,8 @@ pub struct Props {
     pub lang: Lang,
     /// The saved screen to resume, when there is saved progress.
     pub resume: Option<String>,
+    /// The day it was saved, when known.
+    pub saved_on: Option<Date>,
     pub on_restart: Callback<()>,
 }
 
@@ -43,16 +47,47 @@ pub fn Welcome(props: &Props) -> Html {
             if let Some(d) = duration { <p>{ d }</p> }
             <p class="private">{ Msg::Private.get(lang) }</p>
             if let Some(resume) = &props.resume {
-                <p>{ Msg::SavedProgress.get(lang) }</p>
-                <div class="actions">
-                    <a class="button" href={resume.clone()}>{ Msg::Resume.get(lang) }</a>
-                    <button type="button" class="secondary" onclick={props.on_restart.reform(|_| ())}>{ Msg::Restart.get(lang) }</button>
-                </div>
+                { saved_notice(resume, props.saved_on, lang, &props.on_restart) }
             } else {
                 <div class="actions">
                     <button type="button" onclick={start}>{ Msg::Start.get(lang) }</button>
                 </div>
             }
         </section>
+    }
+}
+
+/// What is saved on this device, whose it may be, and the way out: on a
+/// shared computer the next person must not land in someone else's result.
+fn saved_notice(
+    resume: &str,
+    saved_on: Option<Date>,
+    lang: Lang,
+    on_restart: &Callback<()>,
+) -> Html {
+    let finished = resume == Route::Result.hash();
+    let date = saved_on.map(|d| date_text(d, lang));
+    let message = match (finished, date) {
+        (true, Some(d)) => Msg::SavedResult.get(lang).replace("{date}", &d),
+        (true, None) => Msg::SavedResultUndated.get(lang).to_owned(),
+        (false, Some(d)) => Msg::SavedStarted.get(lang).replace("{date}", &d),
+        (false, None) => Msg::SavedProgress.get(lang).to_owned(),
+    };
+    let restart = {
+        let on_restart = on_restart.clone();
+        Callback::from(move |_| {
+            if super::confirm(Msg::ConfirmErase.get(lang)) {
+                on_restart.emit(());
+            }
+        })
+    };
+    html! {
+        <>
+            <p class="saved">{ message }</p>
+            <div class="actions">
+                <a class="button" href={resume.to_owned()}>{ if finished { Msg::ViewSavedResult.get(lang) } else { Msg::Resume.get(lang) } }</a>
+                <button type="button" class="secondary" onclick={restart}>{ if finished { Msg::StartNew.get(lang) } else { Msg::Restart.get(lang) } }</button>
+            </div>
+        </>
     }
 }
