@@ -28,6 +28,10 @@ export async function freshPage(browser, options = {}) {
   return page;
 }
 
+/** A text as read, with French typography's no-break spaces made ordinary
+ * (the page puts one before `?`, `!`, `:`, `;`; the YAML has plain spaces). */
+export const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ').trim();
+
 /** Opens the welcome and waits until the resident's module has taken over
  * the welcome that index.html shows before it (rendered at build time). */
 export async function start(page) {

@@ -3,7 +3,7 @@
 // reload keeps the language chosen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, freshPage, start, fixtures, BASE_URL, questionId, waitForScreen } from './browser.mjs';
+import { launch, freshPage, start, fixtures, BASE_URL, questionId, waitForScreen, norm } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -80,7 +80,7 @@ test('in English the tab title and punctuation are English; choosing Français d
   await page.getByRole('button', { name: 'Français' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.doesNotMatch(new URL(page.url()).search, /lang=en/);
-  assert.equal(await page.title(), frenchTitle);
+  assert.equal(norm(await page.title()), frenchTitle);
   await page.reload();
   await page.locator('.parcours-title').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse } from './browser.mjs';
+import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse, norm } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const PUBLISHED = join(DIST, 'questionnaire.yaml');
@@ -26,7 +26,7 @@ after(async () => {
 async function firstQuestionText(page) {
   await page.goto(BASE_URL + '#/question/' + fixtures.questions[0].id);
   await page.locator('legend .question-text').waitFor();
-  return (await page.locator('legend .question-text').textContent()).trim();
+  return norm(await page.locator('legend .question-text').textContent());
 }
 
 test('an edited questionnaire.yaml shows after a reload, with no rebuild', async () => {

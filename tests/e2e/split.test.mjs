@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launch, freshPage, start, fixtures, answerWithMouse, BASE_URL, SCREENSHOTS } from './browser.mjs';
+import { launch, freshPage, start, fixtures, answerWithMouse, BASE_URL, SCREENSHOTS, norm } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const PUBLISHED = join(DIST, 'questionnaire.yaml');
@@ -62,8 +62,8 @@ function editedYaml(text) {
 async function questionTextShown(page, text) {
   await page.goto(BASE_URL + '#/question/' + FIRST.id);
   const legend = page.locator('legend .question-text');
-  await legend.filter({ hasText: text }).waitFor();
-  assert.equal((await legend.textContent()).trim(), text);
+  await page.waitForFunction((want) => (document.querySelector('legend .question-text')?.textContent ?? '').replace(/\u00a0/g, ' ').trim() === want, text);
+  assert.equal(norm(await legend.textContent()), text);
 }
 
 test('a whole resident quiz never loads the staff module nor questionnaire.bin', async () => {
@@ -102,7 +102,7 @@ test('the staff screen loads its module on demand, in the same page, and back ag
 
   await page.goBack();
   await page.locator('#app h1').waitFor({ state: 'visible' });
-  assert.equal((await page.locator('#app h1').textContent()).trim(), fixtures.title);
+  assert.equal(norm(await page.locator('#app h1').textContent()), fixtures.title);
   assert.equal(await page.locator('#staff').isHidden(), true);
   assert.equal(await page.locator('#app').isHidden(), false);
   assert.equal(await page.evaluate(() => window.__samePage), 42, 'the page was reloaded');
@@ -244,7 +244,7 @@ test('the welcome is readable without JavaScript', async () => {
   const h1 = page.locator('h1');
   assert.equal(await h1.count(), 1);
   assert.equal(await h1.isVisible(), true);
-  assert.equal((await h1.textContent()).trim(), fixtures.title);
+  assert.equal(norm(await h1.textContent()), fixtures.title);
   const items = page.locator('.parcours-list li');
   assert.ok(await items.count() > 0);
   assert.equal(await items.first().isVisible(), true);
@@ -328,7 +328,7 @@ test('the pre-rendered "Commencer" works before the module arrives', async () =>
   wasm.release();
   const legend = page.locator('legend .question-text');
   await legend.waitFor();
-  assert.equal((await legend.textContent()).trim(), FIRST.text);
+  assert.equal(norm(await legend.textContent()), FIRST.text);
   assert.equal(await page.locator(`input[name="${FIRST.id}"]`).count(), FIRST.options.length);
   assert.deepEqual(page.errors, []);
   await page.context().close();

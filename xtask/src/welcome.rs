@@ -22,6 +22,8 @@ fn esc(s: &str) -> String {
 
 /// The page with the welcome rendered in place of the marker.
 pub fn render_into(page: &str, q: &Questionnaire) -> Result<String, String> {
+    // As the resident's module shows it (`loader::ready`).
+    let q = &q.clone().with_french_typography();
     if !page.contains(MARKER) {
         return Err(format!("web/index.html has no `{MARKER}`"));
     }

@@ -4,6 +4,7 @@
 use crate::answers::{Answer, Answers};
 use crate::evaluate::shown_questions;
 use crate::model::{Date, Parcours, Questionnaire, Sessions};
+use crate::text::Text;
 
 /// Where a parcours' periods stand on a given day.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,6 +17,75 @@ pub enum When<'a> {
     Over,
     /// No dates are published.
     NoDates,
+}
+
+/// French typography for a text written with ordinary spaces: a non-breaking
+/// space before `?`, `!`, `:` and `;` and inside « », so that a question mark
+/// never starts a line on its own. Typed no-break spaces are kept.
+pub fn french_typography(text: &str) -> String {
+    const NBSP: char = '\u{a0}';
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            (' ', Some('?' | '!' | ':' | ';' | '»')) => out.push(NBSP),
+            ('«', Some(' ')) => {
+                out.push('«');
+                out.push(NBSP);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Questionnaire {
+    /// Applies [`french_typography`] to every French text the resident reads.
+    pub fn with_french_typography(mut self) -> Self {
+        let fr = |t: &mut Text| t.map_lang("fr", french_typography);
+        fr(&mut self.title);
+        self.introduction.iter_mut().for_each(fr);
+        fr(&mut self.organisation.name);
+        self.organisation.address.iter_mut().for_each(fr);
+        if let Some(p) = &mut self.organisation.permanence {
+            fr(&mut p.place);
+            fr(&mut p.hours);
+        }
+        for d in &mut self.dimensions {
+            fr(&mut d.label);
+            d.description.iter_mut().for_each(fr);
+        }
+        for l in &mut self.levels {
+            fr(&mut l.label);
+        }
+        for p in &mut self.parcours {
+            fr(&mut p.title);
+            fr(&mut p.summary);
+            p.learn.iter_mut().for_each(fr);
+            for s in &mut p.periods {
+                s.schedule.iter_mut().for_each(fr);
+                s.place.iter_mut().for_each(fr);
+            }
+            p.place.iter_mut().for_each(fr);
+            p.register.iter_mut().for_each(fr);
+        }
+        for s in &mut self.sections {
+            fr(&mut s.title);
+            s.intro.iter_mut().for_each(fr);
+        }
+        for q in &mut self.questions {
+            fr(&mut q.text);
+            q.help.iter_mut().for_each(fr);
+            for o in &mut q.options {
+                fr(&mut o.text);
+            }
+        }
+        for r in &mut self.rules {
+            fr(&mut r.because);
+        }
+        self
+    }
 }
 
 impl Parcours {
@@ -130,6 +200,20 @@ mod tests {
         let mut none = p.clone();
         none.periods.clear();
         assert_eq!(none.when(day("2027-03-27")), When::NoDates);
+    }
+
+    #[test]
+    fn french_typography_binds_punctuation_to_its_word() {
+        assert_eq!(
+            french_typography("Quel parcours pour moi ? Oui : « bien » ; non !"),
+            "Quel parcours pour moi\u{a0}? Oui\u{a0}: «\u{a0}bien\u{a0}»\u{a0}; non\u{a0}!"
+        );
+        assert_eq!(french_typography("https://a.fr?x=1"), "https://a.fr?x=1");
+        let q = Questionnaire::from_yaml(BUNDLED)
+            .unwrap()
+            .with_french_typography();
+        assert!(q.title.get("fr").ends_with("moi\u{a0}?"));
+        assert!(q.title.get("en").ends_with("me?"));
     }
 
     #[test]

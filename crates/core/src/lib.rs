@@ -55,7 +55,7 @@ pub use code::{decode, encode, CodeError};
 pub use compact::{compact_header, digest, CompactError, CompactHeader, COMPACT_VERSION};
 pub use condition::{Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
-pub use display::When;
+pub use display::{french_typography, When};
 pub use evaluate::{
     evaluate, expected_questions, recommend, shown_questions, DimensionScore, Outcome, Read,
     RuleTrace, Skipped,

@@ -56,6 +56,15 @@ impl Text {
         self.entries.iter().map(|(l, t)| (l.as_str(), t.as_str()))
     }
 
+    /// Rewrites the translation in `lang`, if there is one.
+    pub fn map_lang(&mut self, lang: &str, f: impl Fn(&str) -> String) {
+        for (l, t) in &mut self.entries {
+            if l == lang {
+                *t = f(t);
+            }
+        }
+    }
+
     /// Gives the plain-string form the default language's code.
     #[cfg(feature = "yaml")]
     pub(crate) fn resolve_default(&mut self, default: &str) {

@@ -59,6 +59,6 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn trial(compact: &[u8]) -> Result<(), String> {
     let q = diag_core::Questionnaire::from_compact(compact).map_err(|e| e.to_string())?;
-    app::start_trial(diag_ui::questionnaire::Shared::new(q));
+    app::start_trial(loader::ready(q));
     Ok(())
 }

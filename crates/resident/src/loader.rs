@@ -24,8 +24,14 @@ const COMPILED: &str = "questionnaire.bin";
 /// not, the error page shows why).
 pub fn built_in() -> Result<Shared, String> {
     Questionnaire::from_compact(BUILT_IN)
-        .map(Shared::new)
+        .map(ready)
         .map_err(|e| format!("questionnaire intégré : {e}"))
+}
+
+/// A questionnaire as residents read it: French texts with French
+/// typography (no question mark alone at the start of a line).
+pub fn ready(q: Questionnaire) -> Shared {
+    Shared::new(q.with_french_typography())
 }
 
 async fn fetch(url: &str) -> Option<web_sys::Response> {
@@ -89,7 +95,7 @@ pub async fn load() -> Result<Shared, String> {
     if let Some(bytes) = fetch_bytes(COMPILED).await {
         if compact_header(&bytes).is_ok_and(|h| h.digest == wanted) {
             if let Ok(q) = Questionnaire::from_compact(&bytes) {
-                return Ok(Shared::new(q));
+                return Ok(ready(q));
             }
         }
     }
@@ -98,7 +104,7 @@ pub async fn load() -> Result<Shared, String> {
         .await
         .map(|v| js_sys::Uint8Array::new(&v).to_vec());
     match compiled.map(|b| Questionnaire::from_compact(&b)) {
-        Some(Ok(q)) => Ok(Shared::new(q)),
+        Some(Ok(q)) => Ok(ready(q)),
         _ => built_in(),
     }
 }
