@@ -164,15 +164,23 @@ impl Report {
 }
 
 pub fn build(tools: &Tools) -> Result<Report, String> {
-    let mut cargo = Command::new("cargo");
-    cargo.args(["build", "--release", "--target", "wasm32-unknown-unknown"]);
+    // One cargo invocation per module: built together, cargo would unify the
+    // features of diag-core and give the resident's module the YAML reader.
     for (package, _, _) in MODULES {
-        cargo.args(["-p", package]);
+        step(
+            &format!("cargo build --release (wasm32: {package})"),
+            || {
+                run(Command::new("cargo").args([
+                    "build",
+                    "--release",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    package,
+                ]))
+            },
+        )?;
     }
-    step(
-        "cargo build --release (wasm32: resident's and staff's modules)",
-        || run(&mut cargo),
-    )?;
     for (_, stem, name) in MODULES {
         step(&format!("wasm-bindgen ({name})"), || {
             run(Command::new(&tools.wasm_bindgen).args([

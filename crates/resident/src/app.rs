@@ -3,6 +3,7 @@
 
 use crate::resident::Resident;
 use diag_ui::i18n::Lang;
+use diag_ui::lang_parameter;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::{self, Route};
 use gloo::events::EventListener;
@@ -20,16 +21,6 @@ pub fn start_trial(q: Shared) {
         cb.emit(q);
     }
     route::go(&Route::Welcome);
-}
-
-/// The `?lang=xx` parameter, if the page was opened with one.
-pub fn lang_parameter() -> Option<Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.strip_prefix("lang="))
-        .map(Lang::from_code)
 }
 
 /// What the module starts with: the questionnaire, or why there is none.

@@ -2,10 +2,10 @@
 //! tab announced, the document's language, saving after every change, focus
 //! on each new screen's heading.
 
-use crate::app::lang_parameter;
 use crate::state::{Action, Quiz};
 use crate::storage::{self, Loaded, Saved};
 use diag_ui::i18n::{Lang, Msg};
+use diag_ui::lang_parameter;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::Route;
 use gloo::events::EventListener;

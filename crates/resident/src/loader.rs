@@ -11,6 +11,7 @@
 //!    the errors).
 
 use diag_core::{compact_header, digest, Questionnaire};
+use diag_ui::fetch;
 use diag_ui::questionnaire::Shared;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -34,25 +35,6 @@ pub fn ready(q: Questionnaire) -> Shared {
     Shared::new(q.with_french_typography())
 }
 
-async fn fetch(url: &str) -> Option<web_sys::Response> {
-    let window = web_sys::window()?;
-    let init = web_sys::RequestInit::new();
-    // Revalidate every time, so an edited file shows after a reload.
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    response.ok().then_some(response)
-}
-
-async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
-    let buffer = JsFuture::from(fetch(url).await?.array_buffer().ok()?)
-        .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// A promise stored on `globalThis` by `main.js`, awaited.
 async fn global_promise(name: &str, arg: Option<&str>) -> Option<wasm_bindgen::JsValue> {
     let global = js_sys::global();
@@ -74,12 +56,7 @@ async fn global_promise(name: &str, arg: Option<&str>) -> Option<wasm_bindgen::J
 async fn published_text() -> Option<String> {
     match global_promise("diagQuestionnaire", None).await {
         Some(v) => v.as_string(),
-        None => {
-            let text = JsFuture::from(fetch(PUBLISHED).await?.text().ok()?)
-                .await
-                .ok()?;
-            text.as_string()
-        }
+        None => fetch::text(PUBLISHED).await,
     }
 }
 
@@ -92,7 +69,7 @@ pub async fn load() -> Result<Shared, String> {
     if compact_header(BUILT_IN).is_ok_and(|h| h.digest == wanted) {
         return built_in();
     }
-    if let Some(bytes) = fetch_bytes(COMPILED).await {
+    if let Some(bytes) = fetch::bytes(COMPILED).await {
         if compact_header(&bytes).is_ok_and(|h| h.digest == wanted) {
             if let Ok(q) = Questionnaire::from_compact(&bytes) {
                 return Ok(ready(q));

@@ -1,7 +1,6 @@
 //! The resident's path for one questionnaire: its state (one reducer), the
 //! effects that keep it saved and announced, and the screen for the route.
 
-use crate::app::lang_parameter;
 use crate::components::frame::Frame;
 use crate::hooks::{
     use_autosave, use_document_lang, use_focus_on_route, use_other_tab_notice, use_saved_progress,
@@ -10,6 +9,7 @@ use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, wel
 use crate::state::{Action, Quiz};
 use crate::storage;
 use diag_ui::i18n::Lang;
+use diag_ui::lang_parameter;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::{self, Route};
 use yew::prelude::*;

@@ -6,20 +6,11 @@ use crate::advisor::AdvisorPage;
 use crate::loader::{self, Site};
 use crate::preview::PreviewPage;
 use diag_ui::i18n::{Lang, Msg};
+use diag_ui::lang_parameter;
 use diag_ui::route::{self, Route};
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
-
-/// The `?lang=xx` parameter, if the page was opened with one.
-fn lang_parameter() -> Option<Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.strip_prefix("lang="))
-        .map(Lang::from_code)
-}
 
 /// Hands a questionnaire's compact form to the resident's module, which
 /// runs it as a trial (see `main.js` and `diag_resident::trial`).

@@ -55,24 +55,6 @@ pub fn built_in() -> Result<Shared, String> {
         .map_err(|e| e.render("questionnaire intégré", crate::BUNDLED))
 }
 
-async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let init = web_sys::RequestInit::new();
-    // Revalidate every time, so an edited file shows after a reload.
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
-}
-
 /// The download `main.js` started before the module loaded, if any:
 /// `Some(None)` when it found no file.
 async fn started_by_main_js() -> Option<Option<String>> {
@@ -89,35 +71,17 @@ async fn started_by_main_js() -> Option<Option<String>> {
 
 /// Whether `questionnaire.bin` next to the page was compiled from `source`.
 async fn compiled_matches(source: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let Ok(response) =
-        JsFuture::from(window.fetch_with_str_and_init("questionnaire.bin", &init)).await
-    else {
-        return false;
-    };
-    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
-        return false;
-    };
-    let Ok(buffer) = response.array_buffer() else {
-        return false;
-    };
-    let Ok(buffer) = JsFuture::from(buffer).await else {
-        return false;
-    };
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    response.ok()
-        && diag_core::compact_header(&bytes).is_ok_and(|h| h.digest == diag_core::digest(source))
+    diag_ui::fetch::bytes("questionnaire.bin")
+        .await
+        .and_then(|b| diag_core::compact_header(&b).ok())
+        .is_some_and(|h| h.digest == diag_core::digest(source))
 }
 
 /// Loads the published questionnaire, falling back to the built-in one.
 pub async fn load() -> Result<Site, String> {
     let fetched = match started_by_main_js().await {
         Some(text) => text,
-        None => fetch_text(PUBLISHED).await,
+        None => diag_ui::fetch::text(PUBLISHED).await,
     };
     let Some(source) = fetched else {
         return built_in().map(|q| Site {

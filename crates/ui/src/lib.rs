@@ -2,11 +2,22 @@
 //! languages and strings, the hash routes, the questionnaire handle, the
 //! browser's storage, and the panic screen. Each module links only what it uses.
 
+pub mod fetch;
 pub mod i18n;
 pub mod panic;
 pub mod questionnaire;
 pub mod route;
 pub mod storage;
+
+/// The `?lang=xx` parameter, if the page was opened with one.
+pub fn lang_parameter() -> Option<i18n::Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .map(i18n::Lang::from_code)
+}
 
 /// Today in the browser's time zone (the page knows the date; the core does not).
 pub fn today() -> diag_core::Date {

@@ -176,13 +176,10 @@ pub fn period_text(q: &Questionnaire, when: When<'_>, lang: Lang) -> Html {
         },
         When::Over | When::NoDates => {
             let org = &q.organisation;
-            let phone = org.phone.clone().map(|p| {
-                let tel: String = p
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '+')
-                    .collect();
-                html! { <a class="button call" href={format!("tel:{tel}")}>{ format!("{} {p}", Msg::Call.get(lang)) }</a> }
-            });
+            let phone = org
+                .phone
+                .as_deref()
+                .map(|p| call_link(p, lang, Some("button call")));
             html! {
                 <div class="period no-dates">
                     <p class="stale">{ if when == When::Over { Msg::SessionsOver.get(lang) } else { Msg::NoDatesYet.get(lang) } }</p>
@@ -201,13 +198,7 @@ pub fn period_text(q: &Questionnaire, when: When<'_>, lang: Lang) -> Html {
 fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -> Html {
     let code = lang.code();
     let org = &q.organisation;
-    let phone = org.phone.clone().map(|p| {
-        let tel: String = p
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        html! { <a href={format!("tel:{tel}")}>{ format!("{} {p}", Msg::Call.get(lang)) }</a> }
-    });
+    let phone = org.phone.as_deref().map(|p| call_link(p, lang, None));
     html! {
         <section>
             <h2>{ Msg::Sessions.get(lang) }</h2>
@@ -230,4 +221,13 @@ fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -
             </p>
         </section>
     }
+}
+
+/// "Appeler le 01 40 85 57 00" as a `tel:` link (digits and `+` only in the address).
+fn call_link(phone: &str, lang: Lang, class: Option<&'static str>) -> Html {
+    let tel: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    html! { <a class={class} href={format!("tel:{tel}")}>{ format!("{} {phone}", Msg::Call.get(lang)) }</a> }
 }
