@@ -134,13 +134,19 @@ impl Questionnaire {
     /// [`Questionnaire::check`], plus what depends on the day (given by the
     /// shell: the core knows no clock): a parcours whose periods are all over.
     pub fn check_on(source: &str, today: Date) -> Vec<Diagnostic> {
+        match Questionnaire::from_yaml(source) {
+            Ok(q) => q.warnings_on(source, today),
+            Err(e) => e.diagnostics,
+        }
+    }
+
+    /// The warnings of a questionnaire loaded from `source`, plus those that
+    /// depend on `today`, in document order (for a shell that already holds
+    /// the questionnaire: no second validation).
+    pub fn warnings_on(&self, source: &str, today: Date) -> Vec<Diagnostic> {
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-        let q = match Questionnaire::from_yaml(source) {
-            Ok(q) => q,
-            Err(e) => return e.diagnostics,
-        };
-        let mut diagnostics = q.warnings.clone();
-        diagnostics.extend(q.past_periods(source, today));
+        let mut diagnostics = self.warnings.clone();
+        diagnostics.extend(self.past_periods(source, today));
         diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
         diagnostics
     }

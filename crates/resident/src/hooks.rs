@@ -86,20 +86,16 @@ pub fn use_document_lang(q: &Shared, lang: Lang) {
         // `?lang=en` stays only while English is chosen; French needs none.
         let location = window.location();
         let search = location.search().unwrap_or_default();
-        let others: Vec<&str> = search
+        let mut params: Vec<String> = search
             .trim_start_matches('?')
             .split('&')
             .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+            .map(str::to_owned)
             .collect();
-        let mut params = others.join("&");
         if *lang != Lang::Fr {
-            params = [params.as_str(), &format!("lang={code}", code = lang.code())]
-                .iter()
-                .filter(|p| !p.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join("&");
+            params.push(format!("lang={}", lang.code()));
         }
+        let params = params.join("&");
         let wanted = if params.is_empty() {
             String::new()
         } else {

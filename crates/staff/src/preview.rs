@@ -31,7 +31,7 @@ fn check(name: &str, source: &str, lang: Lang) -> Checked {
     // As `diag check` does, with today's date: past session periods are warned about.
     let (diagnostics, questionnaire) = match Questionnaire::from_yaml(source) {
         Ok(q) => (
-            Questionnaire::check_on(source, diag_ui::today()),
+            q.warnings_on(source, diag_ui::today()),
             Some(Shared::new(q)),
         ),
         Err(e) => (e.diagnostics, None),

@@ -1,6 +1,7 @@
 //! Résultat: the recommended parcours and why, what happens next, the skill
 //! profile, the result code; printed, it is the sheet to bring to the advisor.
 
+use super::date_text;
 use crate::components::{profile::Profile, qr::QrCode};
 use diag_core::{encode, evaluate, Answers, Date, Parcours, Questionnaire, Sessions, When};
 use diag_ui::i18n::{Lang, Msg};
@@ -15,48 +16,6 @@ pub struct Props {
     pub answers: Answers,
     pub lang: Lang,
     pub on_clear: Callback<()>,
-}
-
-/// A day in words: "1er novembre 2026", "November 1, 2026".
-pub(crate) fn date_text(d: Date, lang: Lang) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let names = if lang == Lang::Fr { FR } else { EN };
-    let month = names
-        .get(usize::from(d.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    match lang {
-        Lang::Fr if d.day == 1 => format!("1er {month} {}", d.year),
-        Lang::Fr => format!("{} {month} {}", d.day, d.year),
-        Lang::En => format!("{month} {}, {}", d.day, d.year),
-    }
 }
 
 #[function_component]

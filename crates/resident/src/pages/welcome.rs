@@ -1,6 +1,6 @@
 //! Accueil: what this is, the four parcours, how long, privacy, start or resume.
 
-use super::result::date_text;
+use super::date_text;
 use diag_core::Date;
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
