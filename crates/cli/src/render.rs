@@ -1,7 +1,7 @@
 //! Text output of the commands, for people.
 
-use diag_core::simulate::Simulation;
-use diag_core::{render_all, Answers, Diagnostic, Outcome, Questionnaire};
+use diag_core::simulate::{Reasoning, Simulation};
+use diag_core::{render_all, Answers, Calibration, Diagnostic, Outcome, Questionnaire, Reason};
 use std::fmt::Write as _;
 
 const RED: &str = "\x1b[1;31m";
@@ -41,6 +41,18 @@ pub fn diagnostics(
         .fold(String::new(), |acc, l| acc + &l + "\n")
 }
 
+fn reason(r: &Reason) -> String {
+    match r {
+        Reason::Partial { missing } => format!("{missing} question(s) not answered"),
+        Reason::NotEvaluated { dimension } => format!("{dimension}: mostly \"Je ne sais pas\""),
+        Reason::DontKnow { count } => format!("{count} \"Je ne sais pas\""),
+        Reason::Miscalibrated { dimension, .. } => {
+            format!("{dimension}: checks contradict the self-ratings")
+        }
+        Reason::Narrow { dimension } => format!("{dimension}: one point would change the advice"),
+    }
+}
+
 pub fn outcome(q: &Questionnaire, o: &Outcome, answers: &Answers, lang: &str) -> String {
     let mut out = String::new();
     let title = |id: &str| q.parcours_title(id, lang);
@@ -61,16 +73,42 @@ pub fn outcome(q: &Questionnaire, o: &Outcome, answers: &Answers, lang: &str) ->
         let level = q
             .level_label(score.level.as_deref(), lang)
             .unwrap_or("not assessed");
+        let coverage = score
+            .coverage
+            .map(|c| format!(", {c}% answered"))
+            .unwrap_or_default();
+        let calibration = match score.calibration {
+            Some(Calibration::Over) => ", self-ratings above what the checks show",
+            Some(Calibration::Under) => ", self-ratings below what the checks show",
+            _ => "",
+        };
         let _ = writeln!(
             out,
-            "  {:<28} [{bar}] {pct} ({}/{})  {level}",
+            "  {:<28} [{bar}] {pct} ({}/{})  {level}{coverage}{calibration}",
             d.label.get(lang),
             score.score,
             score.max
         );
     }
     let _ = writeln!(out, "\"Je ne sais pas\": {}", o.dont_know);
-    if !o.complete {
+    let reasons: Vec<String> = o.confidence.reasons.iter().map(reason).collect();
+    let _ = writeln!(
+        out,
+        "Confidence: {}{}",
+        format!("{:?}", o.confidence.level).to_lowercase(),
+        if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join("; "))
+        }
+    );
+    if o.early_stop {
+        let _ = writeln!(
+            out,
+            "Early stop: no answer to {} can change the advice",
+            o.missing.join(", ")
+        );
+    } else if !o.complete {
         let _ = writeln!(out, "Partial: not answered yet: {}", o.missing.join(", "));
     }
     if !o.ignored.is_empty() {
@@ -88,6 +126,52 @@ pub fn outcome(q: &Questionnaire, o: &Outcome, answers: &Answers, lang: &str) ->
     );
     let _ = writeln!(out, "Code:     {}", diag_core::encode(q, answers));
     out
+}
+
+fn reasoning(out: &mut String, r: &Reasoning) {
+    let _ = writeln!(
+        out,
+        "\n{} random residents answering in order (early stop {}):",
+        r.paths,
+        if r.early_stop {
+            "on"
+        } else {
+            "off in this questionnaire; figures show what it would save"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  questions asked: {:.1} on average without early stop, {:.1} with it",
+        r.mean_without, r.mean_with
+    );
+    let histogram = |v: &[u64]| {
+        v.iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(k, c)| format!("{k}:{c}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let _ = writeln!(out, "    without: {}", histogram(&r.asked_without));
+    let _ = writeln!(out, "    with:    {}", histogram(&r.asked_with));
+    let [low, medium, high] = r.confidence;
+    let share = |c: u64| c as f64 * 100.0 / r.paths.max(1) as f64;
+    let _ = writeln!(
+        out,
+        "  confidence: low {:.1} %, medium {:.1} %, high {:.1} %",
+        share(low),
+        share(medium),
+        share(high)
+    );
+    for c in &r.calibration {
+        let _ = writeln!(
+            out,
+            "  calibration of {}: self-ratings above the checks {:.1} %, below {:.1} %",
+            c.dimension,
+            share(c.over),
+            share(c.under)
+        );
+    }
 }
 
 pub fn simulation(q: &Questionnaire, s: &Simulation) -> String {
@@ -149,6 +233,7 @@ pub fn simulation(q: &Questionnaire, s: &Simulation) -> String {
             let _ = writeln!(out, "  {id}: {text}");
         }
     }
+    reasoning(&mut out, &s.reasoning);
     let unreachable: Vec<&str> = s
         .parcours
         .iter()

@@ -22,7 +22,7 @@ use std::fmt;
 
 const MAGIC: &[u8] = b"DIAGQ";
 /// Version of the compact layout; bumped whenever the model's shape changes.
-pub const COMPACT_VERSION: u8 = 2;
+pub const COMPACT_VERSION: u8 = 3;
 /// Deepest condition nesting read back (the parser accepts 32).
 const MAX_DEPTH: usize = 64;
 
@@ -274,6 +274,7 @@ impl Questionnaire {
             w.str(&d.id);
             w.text(&d.label);
             w.opt(&d.description, Writer::text);
+            w.list(&d.checks, |w, i| w.index(*i));
         });
         w.list(&self.levels, |w, l| {
             w.str(&l.id);
@@ -331,6 +332,8 @@ impl Questionnaire {
             w.text(&r.because);
             w.opt(&r.next, |w, n| w.index(*n));
         });
+        w.uint(u64::from(self.coverage_threshold));
+        w.flag(self.early_stop);
     }
 
     fn read(r: &mut Reader) -> Read<Questionnaire> {
@@ -360,6 +363,8 @@ impl Questionnaire {
                     id: r.str()?,
                     label: r.text()?,
                     description: r.opt(Reader::text)?,
+                    checks: r.list(Reader::index)?,
+                    self_ratings: Vec::new(),
                 })
             })?,
             levels: r.list(|r| {
@@ -429,6 +434,8 @@ impl Questionnaire {
                     next: r.opt(Reader::index)?,
                 })
             })?,
+            coverage_threshold: r.u32()?,
+            early_stop: r.flag()?,
             warnings: Vec::new(),
             max_points: Vec::new(),
         })
@@ -473,6 +480,9 @@ impl Questionnaire {
                 )?;
             }
         }
+        for d in &self.dimensions {
+            bad(d.checks.iter().all(|i| *i < nq), "a dimension's checks")?;
+        }
         for r in &self.rules {
             bad(
                 r.parcours < np && r.next.is_none_or(|n| n < np),
@@ -500,7 +510,11 @@ impl Questionnaire {
             Expr::And(v) | Expr::Or(v) => v.iter().all(|e| self.expr_in_range(e, nq, nd, nl)),
             Expr::Answered(q) => *q < nq,
             Expr::Chosen(q, o) | Expr::Answer(q, _, o) => option(*q, *o),
-            Expr::Score(d, ..) | Expr::Percent(d, ..) => *d < nd,
+            Expr::Score(d, ..) | Expr::Percent(d, ..) | Expr::Evaluated(d) => *d < nd,
+            Expr::Miscalibrated(d) => self
+                .dimensions
+                .get(*d)
+                .is_some_and(|d| !d.checks.is_empty()),
             Expr::Level(d, _, l) => *d < nd && *l < nl,
         }
     }
@@ -591,6 +605,14 @@ fn write_expr(w: &mut Writer, e: &Expr) {
             w.0.push(op_byte(*op));
             w.uint(u64::from(*n));
         }
+        Expr::Evaluated(d) | Expr::Miscalibrated(d) => {
+            w.0.push(if matches!(e, Expr::Evaluated(_)) {
+                12
+            } else {
+                13
+            });
+            w.index(*d);
+        }
     }
 }
 
@@ -612,6 +634,8 @@ fn read_expr(r: &mut Reader, depth: usize) -> Read<Expr> {
         9 => Expr::Score(r.index()?, read_op(r)?, r.u32()?),
         10 => Expr::Percent(r.index()?, read_op(r)?, r.u32()?),
         11 => Expr::DontKnow(read_op(r)?, r.u32()?),
+        12 => Expr::Evaluated(r.index()?),
+        13 => Expr::Miscalibrated(r.index()?),
         _ => return Err(CompactError::Damaged("a condition")),
     })
 }

@@ -67,6 +67,10 @@ pub(crate) enum Expr {
     Percent(usize, Op, u32),
     Level(usize, Op, usize),
     DontKnow(Op, u32),
+    /// `evaluated(d)`: enough of the dimension was answered to give it a level.
+    Evaluated(usize),
+    /// `miscalibrated(d)`: the knowledge checks contradict high self-ratings.
+    Miscalibrated(usize),
 }
 
 /// A comparison operator.
@@ -114,6 +118,8 @@ pub(crate) trait Scope {
     fn is_ordered(&self, q: usize) -> bool;
     fn options_of(&self, q: usize) -> String;
     fn dimension(&self, id: &str) -> Option<usize>;
+    /// Whether dimension `d` declares knowledge `checks` (for `miscalibrated`).
+    fn has_checks(&self, d: usize) -> bool;
     fn level(&self, id: &str) -> Option<usize>;
     /// Scores and levels are known only once every question is answered:
     /// `show-if` may not use them.
@@ -448,7 +454,7 @@ impl Parser<'_> {
                         format!("`{func}` is not a test on the answers"),
                     )
                     .expected("a test such as `answer(question) == option`, `level(dimension) == level` or `chosen(question, option)`")
-                    .hint("each test starts with answer, chosen, answered, score, percent, level or dont-know"));
+                    .hint("each test starts with answer, chosen, answered, score, percent, level, evaluated, miscalibrated or dont-know"));
                 }
                 self.next();
                 self.call(&func, &t)
@@ -559,6 +565,42 @@ impl Parser<'_> {
                     .expected("a whole number such as 40")),
                 }
             }
+            "evaluated" | "miscalibrated" => {
+                if !self.scope.scores_allowed() {
+                    return Err(ConditionError::new(
+                        "score-in-show-if",
+                        ft,
+                        format!("`{func}(…)` cannot be used in `show-if`"),
+                    )
+                    .expected("a test on earlier answers: `answer`, `chosen` or `answered`")
+                    .hint(
+                        "scores are only known at the end; use them in the recommendation rules",
+                    ));
+                }
+                let (d, dt) = self.name("a dimension id")?;
+                let dim = self.scope.dimension(&d).ok_or_else(|| {
+                    ConditionError::new(
+                        "unknown-dimension",
+                        &dt,
+                        format!("there is no dimension `{d}`"),
+                    )
+                    .expected(format!("one of {}", self.scope.dimension_ids()))
+                })?;
+                self.expect(Tok::Close, "`)`")?;
+                if func == "evaluated" {
+                    return Ok(Expr::Evaluated(dim));
+                }
+                if !self.scope.has_checks(dim) {
+                    return Err(ConditionError::new(
+                        "no-checks",
+                        &dt,
+                        format!("the dimension `{d}` has no `checks`"),
+                    )
+                    .expected("a dimension that lists its knowledge questions under `checks:`")
+                    .hint("add `checks: [question, …]` to the dimension, or remove this test"));
+                }
+                Ok(Expr::Miscalibrated(dim))
+            }
             "dont-know" => {
                 if !self.scope.scores_allowed() {
                     return Err(ConditionError::new(
@@ -586,7 +628,7 @@ impl Parser<'_> {
                 ft,
                 format!("`{other}(…)` is not a test this format knows"),
             )
-            .expected("answer, chosen, answered, score, percent, level or dont-know")),
+            .expected("answer, chosen, answered, score, percent, level, evaluated, miscalibrated or dont-know")),
         }
     }
 

@@ -25,6 +25,11 @@ pub struct Outcome {
     pub dimensions: Vec<DimensionScore>,
     /// How many questions were answered "Je ne sais pas".
     pub dont_know: u32,
+    /// The questionnaire stops early, and no answer to the questions still
+    /// missing can change the parcours or the next step: they were not needed.
+    pub early_stop: bool,
+    /// How firm the recommendation is, and why.
+    pub confidence: Confidence,
     /// The recommended parcours id.
     pub parcours: String,
     /// Why, addressed to the person.
@@ -51,6 +56,83 @@ pub struct DimensionScore {
     pub percent: Option<u32>,
     /// Level id for that percentage; `None` with no percentage.
     pub level: Option<String>,
+    /// Share (percent, rounded down) of the points of the questions shown
+    /// that were really answered (not missing, not "Je ne sais pas");
+    /// `None` when no question of this dimension was shown. Under the
+    /// questionnaire's threshold the dimension is "non évalué": no percent,
+    /// no level.
+    pub coverage: Option<u32>,
+    /// Whether the knowledge checks agree with the self-ratings; `None` when
+    /// the dimension declares no checks or too few were answered.
+    pub calibration: Option<Calibration>,
+}
+
+/// How the knowledge checks compare with a dimension's self-ratings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calibration {
+    /// Self-ratings average at least "seul·e" (two thirds of their points)
+    /// while most checks answered are not right: `miscalibrated(d)` holds.
+    Over,
+    /// Self-ratings average at most "avec de l'aide" (a third of their
+    /// points) while most checks answered are right.
+    Under,
+    /// Neither.
+    Consistent,
+}
+
+/// How firm a recommendation is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Confidence {
+    /// High, medium or low.
+    pub level: ConfidenceLevel,
+    /// What lowers it, most serious first.
+    pub reasons: Vec<Reason>,
+}
+
+/// The three grades of confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfidenceLevel {
+    /// Worth confirming with the resident before anything else.
+    Low,
+    /// One reason for doubt.
+    Medium,
+    /// Nothing casts doubt on the recommendation.
+    High,
+}
+
+/// One reason that lowers the confidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Reason {
+    /// Questions are still missing and their answers could change the result.
+    Partial {
+        /// How many.
+        missing: u32,
+    },
+    /// A dimension's answered questions were mostly "Je ne sais pas".
+    NotEvaluated {
+        /// Dimension id.
+        dimension: String,
+    },
+    /// Many "Je ne sais pas" answers (3 or more).
+    DontKnow {
+        /// How many.
+        count: u32,
+    },
+    /// The knowledge checks contradict the self-ratings.
+    Miscalibrated {
+        /// Dimension id.
+        dimension: String,
+        /// Which way.
+        calibration: Calibration,
+    },
+    /// One point more or less in a dimension would change the decision.
+    Narrow {
+        /// Dimension id.
+        dimension: String,
+    },
 }
 
 /// A question that was not shown.
@@ -97,6 +179,10 @@ pub(crate) struct State<'q> {
     pub visible: Vec<bool>,
     pub score: Vec<u32>,
     pub max: Vec<u32>,
+    /// Highest points of the questions answered other than "Je ne sais pas".
+    pub real: Vec<u32>,
+    /// Highest points of every question shown, answered or not.
+    pub asked: Vec<u32>,
     pub dont_know: u32,
 }
 
@@ -116,6 +202,8 @@ impl<'q> State<'q> {
             visible: vec![false; n],
             score: vec![0; q.dimensions.len()],
             max: vec![0; q.dimensions.len()],
+            real: vec![0; q.dimensions.len()],
+            asked: vec![0; q.dimensions.len()],
             dont_know: 0,
         }
     }
@@ -125,6 +213,8 @@ impl<'q> State<'q> {
         let q = self.q;
         self.score.iter_mut().for_each(|s| *s = 0);
         self.max.iter_mut().for_each(|s| *s = 0);
+        self.real.iter_mut().for_each(|s| *s = 0);
+        self.asked.iter_mut().for_each(|s| *s = 0);
         self.dont_know = 0;
         for section in &q.sections {
             // Conditions only read earlier questions, which are already settled.
@@ -151,6 +241,10 @@ impl<'q> State<'q> {
                 }
                 if let Some(mask) = answer {
                     self.add(i, question, mask);
+                } else if shown {
+                    for (d, asked) in self.asked.iter_mut().enumerate() {
+                        *asked += q.max_points_of(i, d);
+                    }
                 }
             }
         }
@@ -163,9 +257,6 @@ impl<'q> State<'q> {
             .max_points
             .get(i * dims..(i + 1) * dims)
             .unwrap_or_default();
-        for (max, best) in self.max.iter_mut().zip(best) {
-            *max += best;
-        }
         let mut dont_know = false;
         for (k, o) in question.options.iter().enumerate() {
             if mask & bit(k) == 0 {
@@ -178,7 +269,32 @@ impl<'q> State<'q> {
                 }
             }
         }
+        for (d, best) in best.iter().enumerate() {
+            for v in [&mut self.max, &mut self.asked] {
+                if let Some(x) = v.get_mut(d) {
+                    *x += best;
+                }
+            }
+            if let Some(x) = self.real.get_mut(d).filter(|_| !dont_know) {
+                *x += best;
+            }
+        }
         self.dont_know += u32::from(dont_know);
+    }
+
+    /// Whether dimension `d` has a level: something of it was answered, and
+    /// the share really answered reaches the threshold.
+    pub(crate) fn evaluated(&self, d: usize) -> bool {
+        let max = self.max.get(d).copied().unwrap_or(0);
+        let asked = self.asked.get(d).copied().unwrap_or(0);
+        let real = self.real.get(d).copied().unwrap_or(0);
+        max > 0 && real * 100 >= self.q.coverage_threshold * asked
+    }
+
+    pub(crate) fn coverage(&self, d: usize) -> Option<u32> {
+        let asked = *self.asked.get(d)?;
+        let real = *self.real.get(d)?;
+        (asked > 0).then(|| real * 100 / asked)
     }
 
     pub(crate) fn percent(&self, d: usize) -> Option<u32> {
@@ -187,13 +303,15 @@ impl<'q> State<'q> {
         (max > 0).then(|| ((score * 100 + max / 2) / max).min(100))
     }
 
+    /// The level of dimension `d`, when it is evaluated.
     pub(crate) fn level(&self, d: usize) -> Option<usize> {
-        let p = self.percent(d)?;
-        let levels = &self.q.levels;
-        levels
-            .iter()
-            .position(|l| l.below.is_none_or(|b| p < b))
-            .or(levels.len().checked_sub(1))
+        let p = self.percent(d).filter(|_| self.evaluated(d))?;
+        Some(level_of(self.q, p))
+    }
+
+    /// The parcours and next step of the rule that decides.
+    pub(crate) fn decision(&self) -> (usize, Option<usize>) {
+        decision_of(self.q, self.decide())
     }
 
     /// The index of the first rule that holds (the last always does).
@@ -283,7 +401,9 @@ impl<'q> State<'q> {
                         p.map_or("-".into(), |p| p.to_string()),
                     )
                 });
-                p.map_or(*op == Op::Ne, |p| op.holds(p, *n))
+                // Not evaluated: no comparison holds, not even `!=`.
+                p.filter(|_| self.evaluated(*d))
+                    .is_some_and(|p| op.holds(p, *n))
             }
             Expr::Level(d, op, l) => {
                 let lv = self.level(*d);
@@ -294,7 +414,21 @@ impl<'q> State<'q> {
                             .map_or("-".into(), |l| l.id.clone()),
                     )
                 });
-                lv.map_or(*op == Op::Ne, |lv| op.holds(lv, *l))
+                lv.is_some_and(|lv| op.holds(lv, *l))
+            }
+            Expr::Evaluated(d) => {
+                let r = self.evaluated(*d);
+                self.record(reads, || {
+                    (format!("evaluated({})", self.did(*d)), yes_no(r))
+                });
+                r
+            }
+            Expr::Miscalibrated(d) => {
+                let r = calibration(self.q, *d, &self.shown) == Some(Calibration::Over);
+                self.record(reads, || {
+                    (format!("miscalibrated({})", self.did(*d)), yes_no(r))
+                });
+                r
             }
             Expr::DontKnow(op, n) => {
                 self.record(reads, || ("dont-know()".into(), self.dont_know.to_string()));
@@ -336,6 +470,89 @@ impl<'q> State<'q> {
     }
 }
 
+/// The level band a percentage falls in.
+pub(crate) fn level_of(q: &Questionnaire, p: u32) -> usize {
+    q.levels
+        .iter()
+        .position(|l| l.below.is_none_or(|b| p < b))
+        .unwrap_or(q.levels.len().saturating_sub(1))
+}
+
+/// The parcours and next step rule `r` recommends.
+pub(crate) fn decision_of(q: &Questionnaire, r: usize) -> (usize, Option<usize>) {
+    q.rules.get(r).map_or((0, None), |r| (r.parcours, r.next))
+}
+
+/// Points option set `mask` of question `i` gives dimension `d`.
+pub(crate) fn points(q: &Questionnaire, i: usize, mask: u32, d: usize) -> u32 {
+    q.questions.get(i).map_or(0, |question| {
+        question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask & bit(*k) != 0)
+            .flat_map(|(_, o)| o.scores.iter())
+            .filter(|(x, _)| *x == d)
+            .map(|(_, p)| p)
+            .sum()
+    })
+}
+
+/// Whether option set `mask` of question `i` holds a "Je ne sais pas".
+pub(crate) fn is_dont_know(q: &Questionnaire, i: usize, mask: u32) -> bool {
+    q.questions.get(i).is_some_and(|question| {
+        question
+            .options
+            .iter()
+            .enumerate()
+            .any(|(k, o)| o.dont_know && mask & bit(k) != 0)
+    })
+}
+
+/// Compares dimension `d`'s self-ratings with its knowledge checks, from the
+/// answers of the questions shown (see [`Calibration`]). At least two
+/// self-ratings (other than "Je ne sais pas") and two checks must be
+/// answered; a check answered "Je ne sais pas" is not right.
+pub(crate) fn calibration(
+    q: &Questionnaire,
+    d: usize,
+    shown: &[Option<u32>],
+) -> Option<Calibration> {
+    let dim = q.dimensions.get(d)?;
+    if dim.checks.is_empty() {
+        return None;
+    }
+    let (mut points_rated, mut max_rated, mut rated) = (0, 0, 0);
+    for &i in &dim.self_ratings {
+        if let Some(mask) = shown.get(i).copied().flatten() {
+            if !is_dont_know(q, i, mask) {
+                points_rated += points(q, i, mask, d);
+                max_rated += q.max_points_of(i, d);
+                rated += 1;
+            }
+        }
+    }
+    let (mut right, mut checked) = (0, 0);
+    for &i in &dim.checks {
+        if let Some(mask) = shown.get(i).copied().flatten() {
+            checked += 1;
+            right += u32::from(points(q, i, mask, d) == q.max_points_of(i, d));
+        }
+    }
+    if rated < 2 || checked < 2 || max_rated == 0 {
+        return None;
+    }
+    Some(
+        if points_rated * 3 >= max_rated * 2 && right * 2 < checked {
+            Calibration::Over
+        } else if points_rated * 3 <= max_rated && right * 2 > checked {
+            Calibration::Under
+        } else {
+            Calibration::Consistent
+        },
+    )
+}
+
 pub(crate) fn bit(k: usize) -> u32 {
     u32::try_from(k)
         .ok()
@@ -354,7 +571,7 @@ fn yes_no(b: bool) -> String {
 /// [`Outcome::ignored`]; unanswered questions make a partial outcome.
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
     let (masks, ignored) = answers.to_masks(q);
-    let st = State::new(q, &masks);
+    let mut st = State::new(q, &masks);
 
     let mut skipped = Vec::new();
     let mut missing = Vec::new();
@@ -394,13 +611,15 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
             id: dim.id.clone(),
             score: st.score.get(d).copied().unwrap_or(0),
             max: st.max.get(d).copied().unwrap_or(0),
-            percent: st.percent(d),
+            percent: st.percent(d).filter(|_| st.evaluated(d)),
             level: st
                 .level(d)
                 .and_then(|l| q.levels.get(l))
                 .map(|l| l.id.clone()),
+            coverage: st.coverage(d),
+            calibration: calibration(q, d, &st.shown),
         })
-        .collect();
+        .collect::<Vec<_>>();
 
     let mut trace = Vec::new();
     let mut decided = q.rules.len().saturating_sub(1);
@@ -421,6 +640,8 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
             break;
         }
     }
+    let early_stop = q.early_stop && !missing.is_empty() && crate::early::settled_masks(q, &masks);
+    let confidence = confidence(&mut st, &dimensions, missing.len(), early_stop);
     let rule = q.rules.get(decided);
     let parcours_id = |p: usize| q.parcours.get(p).map(|p| p.id.clone());
     Outcome {
@@ -432,6 +653,8 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
         ignored,
         dimensions,
         dont_know: st.dont_know,
+        early_stop,
+        confidence,
         parcours: rule
             .and_then(|r| parcours_id(r.parcours))
             .unwrap_or_default(),
@@ -440,6 +663,83 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
         rule: decided,
         trace,
     }
+}
+
+/// How firm the recommendation is. Low: questions missing that could change
+/// it, or two reasons for doubt (six "Je ne sais pas" or more count as two);
+/// medium: one reason; high: none. The reasons: a dimension mostly answered
+/// "Je ne sais pas", three "Je ne sais pas" or more, self-ratings the checks
+/// contradict, and a decision that one point more or less in a dimension's
+/// score would change.
+fn confidence(
+    st: &mut State<'_>,
+    dimensions: &[DimensionScore],
+    missing: usize,
+    early_stop: bool,
+) -> Confidence {
+    let mut reasons = Vec::new();
+    if missing > 0 && !early_stop {
+        reasons.push(Reason::Partial {
+            missing: u32::try_from(missing).unwrap_or(u32::MAX),
+        });
+    }
+    let threshold = st.q.coverage_threshold;
+    for (d, dim) in dimensions.iter().enumerate() {
+        // Judged on the questions answered: missing ones are `Partial`'s.
+        let max = st.max.get(d).copied().unwrap_or(0);
+        let real = st.real.get(d).copied().unwrap_or(0);
+        if max > 0 && real * 100 < threshold * max {
+            reasons.push(Reason::NotEvaluated {
+                dimension: dim.id.clone(),
+            });
+        }
+    }
+    if st.dont_know >= 3 {
+        reasons.push(Reason::DontKnow {
+            count: st.dont_know,
+        });
+    }
+    for dim in dimensions {
+        if let Some(c @ (Calibration::Over | Calibration::Under)) = dim.calibration {
+            reasons.push(Reason::Miscalibrated {
+                dimension: dim.id.clone(),
+                calibration: c,
+            });
+        }
+    }
+    let decision = st.decision();
+    for (d, dim) in dimensions.iter().enumerate() {
+        let (Some(&score), Some(&max)) = (st.score.get(d), st.max.get(d)) else {
+            continue;
+        };
+        let changes = [score.checked_sub(1), (score < max).then_some(score + 1)]
+            .into_iter()
+            .flatten()
+            .any(|other| {
+                if let Some(s) = st.score.get_mut(d) {
+                    *s = other;
+                }
+                let changed = st.decision() != decision;
+                if let Some(s) = st.score.get_mut(d) {
+                    *s = score;
+                }
+                changed
+            });
+        if changes {
+            reasons.push(Reason::Narrow {
+                dimension: dim.id.clone(),
+            });
+        }
+    }
+    let weight = reasons.len() + usize::from(st.dont_know >= 6);
+    let level = if reasons.iter().any(|r| matches!(r, Reason::Partial { .. })) || weight >= 2 {
+        ConfidenceLevel::Low
+    } else if weight == 1 {
+        ConfidenceLevel::Medium
+    } else {
+        ConfidenceLevel::High
+    };
+    Confidence { level, reasons }
 }
 
 /// Only the recommended parcours' index: the fast path for simulations.

@@ -34,6 +34,7 @@ mod compact;
 mod condition;
 mod diagnostic;
 mod display;
+mod early;
 mod evaluate;
 mod french;
 mod model;
@@ -56,13 +57,15 @@ pub use compact::{compact_header, digest, CompactError, CompactHeader, COMPACT_V
 pub use condition::{Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
 pub use display::{french_typography, When};
+pub use early::settled;
 pub use evaluate::{
-    evaluate, expected_questions, recommend, shown_questions, DimensionScore, Outcome, Read,
-    RuleTrace, Skipped,
+    evaluate, expected_questions, recommend, shown_questions, Calibration, Confidence,
+    ConfidenceLevel, DimensionScore, Outcome, Read, Reason, RuleTrace, Skipped,
 };
 pub use model::{
     AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,
-    Questionnaire, Rule, Section, Sessions, FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS,
+    Questionnaire, Rule, Section, Sessions, DEFAULT_COVERAGE_THRESHOLD, FORMAT_VERSION,
+    MAX_OPTIONS, MAX_POINTS,
 };
 #[cfg(feature = "schema")]
 pub use raw::json_schema;

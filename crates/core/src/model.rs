@@ -45,6 +45,12 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
     /// Recommendation rules; the first that holds wins, the last always holds.
     pub rules: Vec<Rule>,
+    /// Below this share (percent) of a dimension's points actually answered,
+    /// its level is "non évalué" (`coverage-threshold`, default 50).
+    pub coverage_threshold: u32,
+    /// Whether the resident is offered the result as soon as no answer to the
+    /// remaining questions can change it (`early-stop: true`).
+    pub early_stop: bool,
     /// Warnings found while loading (a questionnaire with warnings still works).
     pub warnings: Vec<crate::Diagnostic>,
     /// Highest points each question can give each dimension, `[question * dimensions + dimension]`,
@@ -87,7 +93,16 @@ pub struct Dimension {
     pub label: Text,
     /// Optional longer explanation.
     pub description: Option<Text>,
+    /// Knowledge questions that check this dimension's self-ratings
+    /// (indexes in [`Questionnaire::questions`]); empty: no calibration.
+    pub checks: Vec<usize>,
+    /// Its self-ratings: the scale questions that score it (derived at load).
+    #[serde(skip)]
+    pub self_ratings: Vec<usize>,
 }
+
+/// The share of its points a dimension needs answered to get a level, by default.
+pub const DEFAULT_COVERAGE_THRESHOLD: u32 = 50;
 
 /// A band of percentages on a dimension, e.g. "débutant" below 40 %.
 #[derive(Debug, Clone, Serialize)]
@@ -294,9 +309,22 @@ impl Questionnaire {
     pub fn default_language(&self) -> &str {
         self.languages.first().map_or("fr", String::as_str)
     }
-    /// Fills the table of highest points per question and dimension.
+    /// Fills what is derived from the questions: the table of highest points
+    /// per question and dimension, and each dimension's self-ratings.
     pub(crate) fn with_max_points(mut self) -> Self {
         let dims = self.dimensions.len();
+        for (d, dim) in self.dimensions.iter_mut().enumerate() {
+            dim.self_ratings = self
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| {
+                    q.kind == Kind::Scale
+                        && q.options.iter().any(|o| o.scores.iter().any(|s| s.0 == d))
+                })
+                .map(|(i, _)| i)
+                .collect();
+        }
         self.max_points = self
             .questions
             .iter()
@@ -307,6 +335,14 @@ impl Questionnaire {
             })
             .collect();
         self
+    }
+
+    /// Highest points question `i` can give to dimension `d`.
+    pub(crate) fn max_points_of(&self, i: usize, d: usize) -> u32 {
+        self.max_points
+            .get(i * self.dimensions.len() + d)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Highest points a question can give to dimension `dim`.

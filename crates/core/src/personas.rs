@@ -32,6 +32,18 @@ pub struct Expectation {
     /// Whether the answers are complete (default: true).
     #[serde(default = "yes")]
     pub complete: bool,
+    /// The confidence expected (`high`, `medium`, `low`), when given.
+    #[serde(default)]
+    pub confidence: Option<String>,
+    /// Whether the remaining questions were not needed (early stop), when given.
+    #[serde(default, rename = "early-stop")]
+    pub early_stop: Option<bool>,
+    /// Dimensions whose self-ratings the checks contradict (over or under), when given.
+    #[serde(default)]
+    pub miscalibrated: Option<Vec<String>>,
+    /// Dimensions left "non évalué", when given.
+    #[serde(default, rename = "not-evaluated")]
+    pub not_evaluated: Option<Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -79,6 +91,56 @@ pub fn check(q: &Questionnaire, personas: Vec<Persona>) -> Vec<Checked> {
                     persona.expect.complete,
                     outcome.complete,
                     outcome.missing.join(", ")
+                ));
+            }
+            let e = &persona.expect;
+            let confidence = format!("{:?}", outcome.confidence.level).to_lowercase();
+            if e.confidence.as_ref().is_some_and(|c| *c != confidence) {
+                mismatches.push(format!(
+                    "confidence: expected {}, got {confidence} ({:?})",
+                    e.confidence.as_deref().unwrap_or_default(),
+                    outcome.confidence.reasons
+                ));
+            }
+            if e.early_stop.is_some_and(|x| x != outcome.early_stop) {
+                mismatches.push(format!(
+                    "early stop: expected {:?}, got {}",
+                    e.early_stop, outcome.early_stop
+                ));
+            }
+            let miscalibrated: Vec<String> = outcome
+                .dimensions
+                .iter()
+                .filter(|d| {
+                    matches!(
+                        d.calibration,
+                        Some(crate::Calibration::Over | crate::Calibration::Under)
+                    )
+                })
+                .map(|d| d.id.clone())
+                .collect();
+            if e.miscalibrated
+                .as_ref()
+                .is_some_and(|m| *m != miscalibrated)
+            {
+                mismatches.push(format!(
+                    "miscalibrated: expected {:?}, got {miscalibrated:?}",
+                    e.miscalibrated
+                ));
+            }
+            let not_evaluated: Vec<String> = outcome
+                .dimensions
+                .iter()
+                .filter(|d| d.coverage.is_some() && d.level.is_none())
+                .map(|d| d.id.clone())
+                .collect();
+            if e.not_evaluated
+                .as_ref()
+                .is_some_and(|m| *m != not_evaluated)
+            {
+                mismatches.push(format!(
+                    "not evaluated: expected {:?}, got {not_evaluated:?}",
+                    e.not_evaluated
                 ));
             }
             let hidden: Vec<&str> = outcome

@@ -37,6 +37,12 @@ pub(crate) struct RawQuestionnaire {
     pub parcours: Vec<RawParcours>,
     pub sections: Vec<RawSection>,
     pub recommendation: Vec<RawRule>,
+    /// Share (percent) of a dimension's points that must be answered for it to get a level.
+    #[serde(default)]
+    pub coverage_threshold: Option<u32>,
+    /// Offer the result as soon as the remaining answers cannot change it.
+    #[serde(default)]
+    pub early_stop: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,6 +78,9 @@ pub(crate) struct RawDimension {
     pub label: Text,
     #[serde(default)]
     pub description: Option<Text>,
+    /// Knowledge questions that check this dimension's self-ratings.
+    #[serde(default)]
+    pub checks: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -26,7 +26,47 @@ pub struct Simulation {
     pub rules: Vec<RuleReach>,
     /// Questions whose answer never changed the recommendation in the samples tried.
     pub inert_questions: Vec<String>,
+    /// Early stop, confidence and calibration over random answer paths.
+    pub reasoning: Reasoning,
 }
+
+/// Random residents answering question after question, as the page asks them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reasoning {
+    /// Answer paths walked.
+    pub paths: u64,
+    /// Whether the questionnaire offers early stop (the figures "with" are
+    /// computed either way, to show what it would save).
+    pub early_stop: bool,
+    /// Questions asked without early stop: how many paths asked each count
+    /// (index = number of questions).
+    pub asked_without: Vec<u64>,
+    /// Questions asked when each resident stops as soon as the advice is settled.
+    pub asked_with: Vec<u64>,
+    /// Mean of `asked_without`.
+    pub mean_without: f64,
+    /// Mean of `asked_with`.
+    pub mean_with: f64,
+    /// Complete outcomes by confidence: low, medium, high.
+    pub confidence: [u64; 3],
+    /// Per dimension with checks: how often the self-ratings were over and
+    /// under what the checks show.
+    pub calibration: Vec<CalibrationReach>,
+}
+
+/// How often calibration fires on one dimension.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationReach {
+    /// Dimension id.
+    pub dimension: String,
+    /// Paths where the self-ratings were above what the checks show.
+    pub over: u64,
+    /// Paths where they were below.
+    pub under: u64,
+}
+
+/// Paths walked for [`Reasoning`]: each settles the advice after every answer.
+pub const REASONING_PATHS: u64 = 1_000;
 
 /// Whether and how a parcours is reached.
 #[derive(Debug, Clone, Serialize)]
@@ -246,6 +286,86 @@ pub fn simulate(q: &Questionnaire, samples: u64, seed: u64) -> Simulation {
         parcours,
         rules,
         inert_questions: inert_questions(q, seed),
+        reasoning: reasoning(q, REASONING_PATHS, seed),
+    }
+}
+
+/// Walks `paths` random residents through the questionnaire in order.
+pub fn reasoning(q: &Questionnaire, paths: u64, seed: u64) -> Reasoning {
+    let n = q.questions.len();
+    let mut rng = Rng(seed ^ 0xEA21);
+    let mut without = vec![0u64; n + 1];
+    let mut with = vec![0u64; n + 1];
+    let mut confidence = [0u64; 3];
+    let dims: Vec<usize> = (0..q.dimensions.len())
+        .filter(|d| q.dimensions.get(*d).is_some_and(|x| !x.checks.is_empty()))
+        .collect();
+    let mut calibration: Vec<CalibrationReach> = dims
+        .iter()
+        .filter_map(|d| q.dimensions.get(*d))
+        .map(|d| CalibrationReach {
+            dimension: d.id.clone(),
+            over: 0,
+            under: 0,
+        })
+        .collect();
+    for _ in 0..paths {
+        let mut masks = vec![None; n];
+        let mut asked = 0;
+        let mut settled_at = None;
+        loop {
+            let st = State::new(q, &masks);
+            let next = (0..n).find(|i| {
+                st.visible.get(*i).copied().unwrap_or(false)
+                    && masks.get(*i).copied().flatten().is_none()
+            });
+            let Some(i) = next else { break };
+            if settled_at.is_none() && asked > 0 && crate::early::settled_masks(q, &masks) {
+                settled_at = Some(asked);
+            }
+            if let Some(m) = masks.get_mut(i) {
+                *m = mask_of(q, i, rng.below(choices(q, i)));
+            }
+            asked += 1;
+        }
+        for (v, k) in [
+            (&mut without, asked),
+            (&mut with, settled_at.unwrap_or(asked)),
+        ] {
+            if let Some(c) = v.get_mut(k) {
+                *c += 1;
+            }
+        }
+        let outcome = crate::evaluate::evaluate(q, &Answers::from_masks(q, &masks));
+        if let Some(c) = confidence.get_mut(outcome.confidence.level as usize) {
+            *c += 1;
+        }
+        for (reach, d) in calibration.iter_mut().zip(&dims) {
+            match outcome.dimensions.get(*d).and_then(|x| x.calibration) {
+                Some(crate::Calibration::Over) => reach.over += 1,
+                Some(crate::Calibration::Under) => reach.under += 1,
+                _ => {}
+            }
+        }
+    }
+    let mean = |v: &[u64]| {
+        let total: u64 = v.iter().sum();
+        let sum: u64 = v.iter().enumerate().map(|(k, c)| k as u64 * c).sum();
+        if total == 0 {
+            0.0
+        } else {
+            sum as f64 / total as f64
+        }
+    };
+    Reasoning {
+        paths,
+        early_stop: q.early_stop,
+        mean_without: mean(&without),
+        mean_with: mean(&with),
+        asked_without: without,
+        asked_with: with,
+        confidence,
+        calibration,
     }
 }
 

@@ -60,7 +60,13 @@ proptest! {
             prop_assert!(d.score <= d.max);
             if let Some(p) = d.percent { prop_assert!(p <= 100); }
             prop_assert_eq!(d.percent.is_some(), d.level.is_some());
+            if let Some(c) = d.coverage { prop_assert!(c <= 100); }
+            // A level only with enough really answered.
+            if d.level.is_some() { prop_assert!(d.coverage.unwrap_or(0) >= q.coverage_threshold); }
         }
+        // Early stop only on a partial outcome; confidence reasons say why it is not high.
+        prop_assert!(!o.early_stop || !o.complete);
+        prop_assert_eq!(o.confidence.reasons.is_empty(), o.confidence.level == diag_core::ConfidenceLevel::High);
         prop_assert!(q.parcours.iter().any(|p| p.id == o.parcours));
         if let Some(next) = &o.next { prop_assert!(q.parcours.iter().any(|p| &p.id == next)); }
         prop_assert!(o.ignored.is_empty());

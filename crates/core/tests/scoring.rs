@@ -97,7 +97,7 @@ fn answers_to_hidden_questions_are_ignored_and_the_skip_is_explained() {
 }
 
 #[test]
-fn dont_know_scores_nothing_and_is_counted() {
+fn dont_know_scores_nothing_is_counted_and_leaves_the_dimension_unassessed() {
     let q = minimal();
     let o = evaluate(
         &q,
@@ -105,7 +105,12 @@ fn dont_know_scores_nothing_and_is_counted() {
     );
     assert_eq!(o.dont_know, 2);
     assert_eq!((o.dimensions[0].score, o.dimensions[0].max), (0, 2));
-    assert_eq!(o.parcours, "initiation");
+    // Nothing really answered about the basics: "non évalué", and no
+    // comparison of its level holds, so rule 1 does not either.
+    assert_eq!(o.dimensions[0].coverage, Some(0));
+    assert_eq!(o.dimensions[0].percent, None);
+    assert_eq!(o.dimensions[0].level, None);
+    assert_eq!(o.parcours, "emploi");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod metadata;
 mod names;
 mod questions;
+mod reasoning;
 mod rules;
 
 use names::Names;
@@ -300,6 +301,8 @@ impl Validator {
                     &d.description,
                     root().at("dimensions", i).key("description"),
                 ),
+                checks: Vec::new(),
+                self_ratings: Vec::new(),
             })
             .collect();
         let levels = self.levels(&raw.levels);
@@ -427,6 +430,8 @@ impl Validator {
             }
         }
 
+        let dimensions = self.checks(&raw, dimensions, &questions);
+        let coverage_threshold = self.coverage_threshold(raw.coverage_threshold);
         let rules = self.rules(&raw, &infos, &dimensions, &levels, &parcours);
 
         if self
@@ -452,6 +457,8 @@ impl Validator {
                 sections,
                 questions,
                 rules,
+                coverage_threshold,
+                early_stop: raw.early_stop,
                 warnings: Vec::new(),
                 max_points: Vec::new(),
             }

@@ -53,6 +53,9 @@ impl Scope for Names<'_> {
     fn dimension(&self, id: &str) -> Option<usize> {
         self.dims.iter().position(|d| d.id == id)
     }
+    fn has_checks(&self, d: usize) -> bool {
+        self.dims.get(d).is_some_and(|d| !d.checks.is_empty())
+    }
     fn level(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|l| l.id == id)
     }
