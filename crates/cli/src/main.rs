@@ -292,7 +292,9 @@ fn run(command: Command) -> Result<ExitCode> {
             json,
         } => {
             let q = load(&file)?;
-            let sim = simulate::simulate(&q, samples, seed);
+            let mut sim = simulate::simulate(&q, samples, seed);
+            let paths = (samples / 100).clamp(50, simulate::REASONING_PATHS);
+            sim.reasoning = Some(simulate::reasoning(&q, paths, seed));
             if json {
                 println!("{}", serde_json::to_string_pretty(&sim)?);
             } else {

@@ -233,7 +233,9 @@ pub fn simulation(q: &Questionnaire, s: &Simulation) -> String {
             let _ = writeln!(out, "  {id}: {text}");
         }
     }
-    reasoning(&mut out, &s.reasoning);
+    if let Some(r) = &s.reasoning {
+        reasoning(&mut out, r);
+    }
     let unreachable: Vec<&str> = s
         .parcours
         .iter()

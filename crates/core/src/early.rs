@@ -274,7 +274,10 @@ struct Bounds<'s, 'a> {
 
 /// Rounded percentage, as the scoring computes it.
 fn percent(score: u32, max: u32) -> u32 {
-    (score * 100 + max / 2).checked_div(max).unwrap_or(0).min(100)
+    (score * 100 + max / 2)
+        .checked_div(max)
+        .unwrap_or(0)
+        .min(100)
 }
 
 impl<'s, 'a> Bounds<'s, 'a> {

@@ -332,10 +332,12 @@ impl<'q> State<'q> {
     }
 
     pub(crate) fn holds(&self, e: &Expr) -> bool {
-        self.eval(e, &mut None)
+        self.eval(e, &mut ())
     }
 
-    fn eval(&self, e: &Expr, reads: &mut Option<&mut Vec<Read>>) -> bool {
+    /// Generic over the recorder so that plain evaluation (`()`) compiles
+    /// without the strings a trace needs: the resident's module never builds one.
+    fn eval<R: Recorder>(&self, e: &Expr, reads: &mut R) -> bool {
         match e {
             Expr::True => true,
             Expr::False => false,
@@ -437,11 +439,8 @@ impl<'q> State<'q> {
         }
     }
 
-    fn record(&self, reads: &mut Option<&mut Vec<Read>>, f: impl FnOnce() -> (String, String)) {
-        if let Some(r) = reads {
-            let (what, value) = f();
-            r.push(Read { what, value });
-        }
+    fn record<R: Recorder>(&self, reads: &mut R, f: impl FnOnce() -> (String, String)) {
+        reads.record(f);
     }
     fn qid(&self, q: usize) -> String {
         self.q
@@ -465,8 +464,24 @@ impl<'q> State<'q> {
 
     fn trace(&self, c: &Condition) -> (bool, Vec<Read>) {
         let mut reads = Vec::new();
-        let held = self.eval(&c.expr, &mut Some(&mut reads));
+        let held = self.eval(&c.expr, &mut reads);
         (held, reads)
+    }
+}
+
+/// Where the values read by a condition go: nowhere (`()`), or a trace.
+trait Recorder {
+    fn record(&mut self, f: impl FnOnce() -> (String, String));
+}
+
+impl Recorder for () {
+    fn record(&mut self, _: impl FnOnce() -> (String, String)) {}
+}
+
+impl Recorder for Vec<Read> {
+    fn record(&mut self, f: impl FnOnce() -> (String, String)) {
+        let (what, value) = f();
+        self.push(Read { what, value });
     }
 }
 
@@ -570,6 +585,17 @@ fn yes_no(b: bool) -> String {
 /// ignored; answers that do not fit the questionnaire are listed in
 /// [`Outcome::ignored`]; unanswered questions make a partial outcome.
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
+    outcome::<true>(q, answers)
+}
+
+/// [`evaluate`] without the rules' trace (`Outcome::trace` is empty): what
+/// the resident's page needs, without the code that writes a trace.
+pub fn evaluate_untraced(q: &Questionnaire, answers: &Answers) -> Outcome {
+    outcome::<false>(q, answers)
+}
+
+/// Generic over tracing so that an untraced build holds no tracing code.
+fn outcome<const TRACED: bool>(q: &Questionnaire, answers: &Answers) -> Outcome {
     let (masks, ignored) = answers.to_masks(q);
     let mut st = State::new(q, &masks);
 
@@ -622,8 +648,8 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Outcome {
         .collect::<Vec<_>>();
 
     let mut trace = Vec::new();
-    let mut decided = q.rules.len().saturating_sub(1);
-    for (i, rule) in q.rules.iter().enumerate() {
+    let mut decided = st.decide();
+    for (i, rule) in q.rules.iter().enumerate().filter(|_| TRACED) {
         let (held, read) = st.trace(&rule.when);
         trace.push(RuleTrace {
             rule: i,

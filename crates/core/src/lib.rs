@@ -59,8 +59,8 @@ pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
 pub use display::{french_typography, When};
 pub use early::settled;
 pub use evaluate::{
-    evaluate, expected_questions, recommend, shown_questions, Calibration, Confidence,
-    ConfidenceLevel, DimensionScore, Outcome, Read, Reason, RuleTrace, Skipped,
+    evaluate, evaluate_untraced, expected_questions, recommend, shown_questions, Calibration,
+    Confidence, ConfidenceLevel, DimensionScore, Outcome, Read, Reason, RuleTrace, Skipped,
 };
 pub use model::{
     AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,

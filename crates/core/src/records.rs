@@ -30,6 +30,10 @@ pub struct Record {
     pub autonomy: String,
     /// Reporting category: `debutant`, `intermediaire` or `avance`.
     pub level: String,
+    /// The outcome's confidence when saved: `high`, `medium` or `low`
+    /// (empty in records saved before confidence existed).
+    #[serde(default)]
+    pub confidence: String,
 }
 
 const FORMAT: &str = "diag-numerique-records";
@@ -70,7 +74,7 @@ fn json_string(out: &mut String, s: &str) {
 }
 
 impl Record {
-    fn fields(&self) -> [(&'static str, &str); 10] {
+    fn fields(&self) -> [(&'static str, &str); 11] {
         [
             ("id", &self.id),
             ("date", &self.date),
@@ -82,6 +86,7 @@ impl Record {
             ("note", &self.note),
             ("autonomy", &self.autonomy),
             ("level", &self.level),
+            ("confidence", &self.confidence),
         ]
     }
 }
@@ -180,6 +185,10 @@ pub const LEVEL: &[(&str, &str)] = &[
     ("avance", "Avancé"),
 ];
 
+/// The outcome's confidence: `(id kept in records, label shown and exported)`.
+pub const CONFIDENCE: &[(&str, &str)] =
+    &[("high", "Élevée"), ("medium", "Moyenne"), ("low", "Faible")];
+
 /// The label of a reporting category's id (the id itself when unknown, e.g. from a newer version).
 pub fn category_label<'a>(category: &[(&str, &'a str)], id: &'a str) -> &'a str {
     category
@@ -191,7 +200,7 @@ pub fn category_label<'a>(category: &[(&str, &'a str)], id: &'a str) -> &'a str 
 /// The CSV export: UTF-8 with a byte-order mark and `;` separators, as French
 /// spreadsheet software expects; `title` turns parcours ids into names.
 pub fn to_csv(records: &[Record], title: impl Fn(&str) -> String) -> String {
-    let mut out = String::from("\u{feff}Date;Prénom ou initiales;Code;Parcours conseillé;Parcours retenu;Raison du changement;Note;Autonomie;Niveau\r\n");
+    let mut out = String::from("\u{feff}Date;Prénom ou initiales;Code;Parcours conseillé;Parcours retenu;Raison du changement;Note;Autonomie;Niveau;Confiance\r\n");
     for r in records {
         let cells = [
             r.date.clone(),
@@ -204,6 +213,7 @@ pub fn to_csv(records: &[Record], title: impl Fn(&str) -> String) -> String {
             // The labels the advisor ticked, not the ids: the report is read by people.
             category_label(AUTONOMY, &r.autonomy).to_owned(),
             category_label(LEVEL, &r.level).to_owned(),
+            category_label(CONFIDENCE, &r.confidence).to_owned(),
         ];
         for (i, c) in cells.iter().enumerate() {
             if i > 0 {
@@ -232,6 +242,7 @@ mod tests {
             note: "ligne 1\nligne 2; é".into(),
             autonomy: "partiel".into(),
             level: "debutant".into(),
+            confidence: "low".into(),
         }
     }
 
@@ -251,6 +262,14 @@ mod tests {
     }
 
     #[test]
+    fn exports_from_before_confidence_still_import() {
+        let old = to_json(&[sample()]).replace(",\"confidence\":\"low\"", "");
+        assert!(!old.contains("confidence"));
+        let read = from_json(&old).unwrap_or_default();
+        assert_eq!(read.first().map(|r| r.confidence.as_str()), Some(""));
+    }
+
+    #[test]
     fn merging_twice_adds_nothing() {
         let mut all = vec![sample()];
         assert_eq!(merge(&mut all, vec![sample()]), 0);
@@ -264,7 +283,7 @@ mod tests {
         assert!(csv.contains(";\"'=HYPERLINK(\"\"x\"\")\";"), "{csv}");
         assert!(csv.contains("\"ligne 1\nligne 2; é\""));
         assert!(
-            csv.ends_with(";Partiellement autonome;Débutant\r\n"),
+            csv.ends_with(";Partiellement autonome;Débutant;Faible\r\n"),
             "{csv}"
         );
     }

@@ -26,8 +26,11 @@ pub struct Simulation {
     pub rules: Vec<RuleReach>,
     /// Questions whose answer never changed the recommendation in the samples tried.
     pub inert_questions: Vec<String>,
-    /// Early stop, confidence and calibration over random answer paths.
-    pub reasoning: Reasoning,
+    /// Early stop, confidence and calibration over random answer paths
+    /// (filled by [`reasoning`] on demand: it walks paths one answer at a
+    /// time, far slower than the evaluations counted above).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<Reasoning>,
 }
 
 /// Random residents answering question after question, as the page asks them.
@@ -65,7 +68,7 @@ pub struct CalibrationReach {
     pub under: u64,
 }
 
-/// Paths walked for [`Reasoning`]: each settles the advice after every answer.
+/// Most paths walked for [`Reasoning`] (each settles the advice after every answer).
 pub const REASONING_PATHS: u64 = 1_000;
 
 /// Whether and how a parcours is reached.
@@ -286,7 +289,7 @@ pub fn simulate(q: &Questionnaire, samples: u64, seed: u64) -> Simulation {
         parcours,
         rules,
         inert_questions: inert_questions(q, seed),
-        reasoning: reasoning(q, REASONING_PATHS, seed),
+        reasoning: None,
     }
 }
 

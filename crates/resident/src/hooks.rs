@@ -123,9 +123,15 @@ pub fn use_autosave(q: &Shared, trial: bool, quiz: &UseReducerHandle<Quiz>, rout
         (quiz.answers.clone(), quiz.lang, route.clone()),
         move |(answers, lang, route)| {
             if !answers.is_empty() && !trial {
+                // The welcome screen is not a place to come back to: keep the
+                // screen saved before (a question, or a result seen).
+                let route = match (route, storage::load(&q.0)) {
+                    (Route::Welcome, storage::Loaded::Progress(before)) => before.route,
+                    _ => route.hash(),
+                };
                 let s = Saved {
                     lang: lang.code().to_owned(),
-                    route: route.hash(),
+                    route,
                     answers: answers.clone(),
                     date: Some(diag_ui::today()),
                 };

@@ -51,8 +51,10 @@ pub fn Resident(props: &Props) -> Html {
         // answered (whatever screen was saved last), else the question saved,
         // else the first one left.
         let resume = saved.map(|s| {
-            let outcome = diag_core::evaluate(&q.0, &s.answers);
-            match (outcome.complete, outcome.missing.first()) {
+            let outcome = diag_core::evaluate_untraced(&q.0, &s.answers);
+            // A result seen after an early stop is a finished result too.
+            let seen = outcome.early_stop && s.route == Route::Result.hash();
+            match (outcome.complete || seen, outcome.missing.first()) {
                 (true, _) => Route::Result.hash(),
                 (false, _) if s.route.starts_with("#/question/") => s.route.clone(),
                 (false, Some(id)) => Route::Question(id.clone()).hash(),

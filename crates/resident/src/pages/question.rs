@@ -76,6 +76,8 @@ pub fn QuestionPage(props: &Props) -> Html {
     };
     let on_previous = Callback::from(move |_| route::go(&previous));
 
+    // Offered once the answers so far settle the advice (opt-in per questionnaire).
+    let enough = q.early_stop && !props.answers.is_empty() && diag_core::settled(q, &props.answers);
     let speak = read_aloud(question, code);
     let is_last = next.is_none();
 
@@ -86,6 +88,13 @@ pub fn QuestionPage(props: &Props) -> Html {
                 { format!("{} {position} {} {}", Msg::Question.get(lang), Msg::Of.get(lang), expected.len()) }
             </p>
             <progress aria-hidden="true" value={position.to_string()} max={expected.len().to_string()}></progress>
+            if enough {
+                <aside class="notice early-stop" role="status">
+                    <p><strong>{ Msg::EnoughToAdvise.get(lang) }</strong></p>
+                    <p>{ Msg::EnoughToAdviseText.get(lang) }</p>
+                    <a class="button" href={Route::Result.hash()}>{ Msg::SeeResultNow.get(lang) }</a>
+                </aside>
+            }
             <fieldset aria-describedby={missing.then_some("missing")}>
                 <legend data-focus="" tabindex="-1">
                     if let Some(p) = &question.pictogram { <Pictogram name={p.clone()} {lang} /> }

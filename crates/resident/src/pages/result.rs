@@ -3,7 +3,10 @@
 
 use super::date_text;
 use crate::components::{profile::Profile, qr::QrCode};
-use diag_core::{encode, evaluate, Answers, Date, Parcours, Questionnaire, Sessions, When};
+use diag_core::{
+    encode, evaluate_untraced, Answers, Calibration, ConfidenceLevel, Date, Outcome, Parcours,
+    Questionnaire, Sessions, When,
+};
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::Route;
@@ -23,7 +26,7 @@ pub fn ResultPage(props: &Props) -> Html {
     let q = &props.q.0;
     let lang = props.lang;
     let code = lang.code();
-    let outcome = std::rc::Rc::new(evaluate(q, &props.answers));
+    let outcome = std::rc::Rc::new(evaluate_untraced(q, &props.answers));
     let result_code = encode(q, &props.answers);
     let Some(parcours) = q.parcours_by_id(&outcome.parcours) else {
         return html! {};
@@ -56,7 +59,12 @@ pub fn ResultPage(props: &Props) -> Html {
                 <br />{ format!("{} {}", Msg::Date.get(lang), date_text(today, lang)) }
             </p>
             <h1 data-focus="" tabindex="-1">{ Msg::ResultHeading.get(lang) }</h1>
-            if !outcome.complete {
+            if outcome.early_stop {
+                <div class="notice early-stopped" role="status">
+                    <p>{ Msg::NotNeeded.get(lang) }</p>
+                    if let Some(href) = first_missing { <a class="button secondary no-print" {href}>{ Msg::AnswerTheRest.get(lang) }</a> }
+                </div>
+            } else if !outcome.complete {
                 <div class="notice" role="status">
                     <p>{ Msg::Partial.get(lang) }</p>
                     if let Some(href) = first_missing { <a class="button no-print" {href}>{ Msg::Continue.get(lang) }</a> }
@@ -67,7 +75,11 @@ pub fn ResultPage(props: &Props) -> Html {
                 <h2 id="parcours-title" class="parcours-title">{ parcours.title.get(code) }</h2>
                 <p class="because"><strong>{ Msg::Why.get(lang) }</strong>{ " " }{ outcome.because.get(code) }</p>
                 <p>{ parcours.summary.get(code) }</p>
+                if outcome.confidence.level == ConfidenceLevel::Low {
+                    <p class="low-confidence">{ Msg::LowConfidence.get(lang) }</p>
+                }
             </section>
+            { calibration(q, &outcome, lang) }
             if !parcours.learn.is_empty() {
                 <section class="no-print">
                     <h2>{ Msg::WhatYouLearn.get(lang) }</h2>
@@ -105,6 +117,36 @@ pub fn ResultPage(props: &Props) -> Html {
                 <button type="button" class="secondary" onclick={erase}>{ Msg::Clear.get(lang) }</button>
             </section>
         </article>
+    }
+}
+
+/// Self-ratings the knowledge checks contradict, said kindly and concretely:
+/// which skill area, and that the advisor will go over it.
+fn calibration(q: &Questionnaire, outcome: &Outcome, lang: Lang) -> Html {
+    let code = lang.code();
+    let items: Vec<Html> = q
+        .dimensions
+        .iter()
+        .zip(&outcome.dimensions)
+        .filter_map(|(d, s)| {
+            let text = match s.calibration? {
+                Calibration::Over => Msg::OverRated,
+                Calibration::Under => Msg::UnderRated,
+                Calibration::Consistent => return None,
+            };
+            Some(html! {
+                <p><strong>{ d.label.get(code) }{ Msg::Colon.get(lang) }</strong>{ text.get(lang) }</p>
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="calibration" aria-labelledby="calibration-title">
+            <h2 id="calibration-title">{ Msg::ToCheckTogether.get(lang) }</h2>
+            { for items }
+        </section>
     }
 }
 

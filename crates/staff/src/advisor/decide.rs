@@ -68,6 +68,7 @@ pub fn Decide(props: &Props) -> Html {
     let q = &props.q.0;
     let error = use_state(|| None::<&'static str>);
     let recommended = props.outcome.parcours.clone();
+    let confidence = super::confidence::id(props.outcome.confidence.level);
     let onsubmit = {
         let error = error.clone();
         let on_save = props.on_save.clone();
@@ -95,6 +96,7 @@ pub fn Decide(props: &Props) -> Html {
                 note: value("decide-note").trim().to_owned(),
                 autonomy: checked("decide-autonomy"),
                 level: checked("decide-level"),
+                confidence: confidence.to_owned(),
             });
         })
     };

@@ -1,7 +1,8 @@
 //! Everything about one intake: every answer and every skipped question, the
 //! score of each dimension, the rule that decided and the trace of all rules.
 
-use diag_core::{Answer, Answers, Outcome};
+use super::confidence;
+use diag_core::{Answer, Answers, Calibration, Outcome};
 use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,9 +42,12 @@ pub fn Detail(props: &Props) -> Html {
     html! {
         <section class="detail" aria-labelledby="detail-title">
             <h2 id="detail-title">{ format!("Code {}", props.code) }</h2>
-            if !o.complete {
+            if o.early_stop {
+                <p class="notice">{ format!("Arrêt anticipé : {} question(s) non posée(s), leurs réponses ne pouvaient plus changer le conseil.", o.missing.len()) }</p>
+            } else if !o.complete {
                 <p class="notice">{ format!("Questionnaire incomplet : {} question(s) sans réponse.", o.missing.len()) }</p>
             }
+            { confidence::summary(q, &o.confidence) }
             <p class="decided">{ "Parcours conseillé : " }<strong id="recommended">{ title(&o.parcours) }</strong></p>
             <p>{ o.because.get(lang) }</p>
             if let Some(n) = &o.next { <p>{ "Ensuite : " }<strong>{ title(n) }</strong></p> }
@@ -51,16 +55,25 @@ pub fn Detail(props: &Props) -> Html {
             <h3>{ "Compétences" }</h3>
             <table class="scores">
                 <caption class="visually-hidden">{ "Score par domaine" }</caption>
-                <thead><tr><th scope="col">{ "Domaine" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Maximum" }</th><th scope="col">{ "%" }</th><th scope="col">{ "Niveau" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Domaine" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Maximum" }</th><th scope="col">{ "%" }</th><th scope="col">{ "Niveau" }</th><th scope="col">{ "Répondu" }</th><th scope="col">{ "Auto-évaluation" }</th></tr></thead>
                 <tbody>
-                    { for q.dimensions.iter().zip(&o.dimensions).map(|(d, s)| html! {
-                        <tr>
-                            <th scope="row">{ d.label.get(lang) }</th>
-                            <td>{ s.score }</td>
-                            <td>{ s.max }</td>
-                            <td>{ s.percent.map_or("–".to_owned(), |p| p.to_string()) }</td>
-                            <td>{ q.level_label(s.level.as_deref(), lang).unwrap_or("non évalué") }</td>
-                        </tr>
+                    { for q.dimensions.iter().zip(&o.dimensions).map(|(d, s)| {
+                        let over = s.calibration == Some(Calibration::Over);
+                        html! {
+                            <tr class={classes!(over.then_some("miscalibrated"))}>
+                                <th scope="row">{ d.label.get(lang) }</th>
+                                <td>{ s.score }</td>
+                                <td>{ s.max }</td>
+                                <td>{ s.percent.map_or("–".to_owned(), |p| p.to_string()) }</td>
+                                <td>{ q.level_label(s.level.as_deref(), lang).unwrap_or("non évalué") }</td>
+                                <td>{ s.coverage.map_or("–".to_owned(), |c| format!("{c} %")) }</td>
+                                <td>{ match s.calibration {
+                                    Some(Calibration::Over) => html! { <strong>{ "⚠ surestimée : les vérifications la contredisent" }</strong> },
+                                    Some(c) => html! { { confidence::calibration_text(c) } },
+                                    None => html! { "–" },
+                                } }</td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>
@@ -73,6 +86,8 @@ pub fn Detail(props: &Props) -> Html {
                             <span class="q">{ question.text.get(lang) }</span>{ " — " }
                             if let Some(s) = skipped {
                                 <em>{ format!("non posée ({} : {})", if s.section { "section" } else { "condition" }, s.because) }</em>
+                            } else if o.early_stop && o.missing.contains(&question.id) {
+                                <em class="not-needed">{ "non posée (arrêt anticipé : ne pouvait plus changer le conseil)" }</em>
                             } else {
                                 <strong>{ answer_text(&question.id) }</strong>
                             }

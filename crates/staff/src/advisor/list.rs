@@ -21,12 +21,15 @@ pub struct Props {
 pub fn RecordList(props: &Props) -> Html {
     let q = props.q.0.clone();
     let search = use_state(String::new);
+    // "" (all), or a confidence id; and whether the least confident come first.
+    let only = use_state(String::new);
+    let weakest_first = use_state(|| false);
     let title = {
         let q = q.clone();
         move |id: &str| q.parcours_title(id, "fr")
     };
     let needle = search.to_lowercase();
-    let shown: Vec<&Record> = props
+    let mut shown: Vec<&Record> = props
         .records
         .iter()
         .filter(|r| {
@@ -35,7 +38,34 @@ pub fn RecordList(props: &Props) -> Html {
                     .iter()
                     .any(|f| f.to_lowercase().contains(&needle))
         })
+        .filter(|r| only.is_empty() || r.confidence == *only)
         .collect();
+    if *weakest_first {
+        // Low, then medium, then high, then records saved before confidence.
+        let rank = |r: &Record| match r.confidence.as_str() {
+            "low" => 0,
+            "medium" => 1,
+            "high" => 2,
+            _ => 3,
+        };
+        shown.sort_by_key(|r| rank(r));
+    }
+    let on_only = {
+        let only = only.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                only.set(s.value());
+            }
+        })
+    };
+    let on_sort = {
+        let weakest_first = weakest_first.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                weakest_first.set(s.value() == "confidence");
+            }
+        })
+    };
     let on_search = {
         let search = search.clone();
         Callback::from(move |e: InputEvent| {
@@ -110,6 +140,18 @@ pub fn RecordList(props: &Props) -> Html {
             <input id="import-file" type="file" accept=".json,application/json" onchange={import} />
             <label for="records-search">{ "Rechercher (nom, code, note, date)" }</label>
             <input id="records-search" type="search" oninput={on_search} value={(*search).clone()} />
+            <div class="filters">
+                <label for="records-confidence">{ "Confiance" }</label>
+                <select id="records-confidence" onchange={on_only}>
+                    <option value="" selected={only.is_empty()}>{ "Toutes" }</option>
+                    { for records::CONFIDENCE.iter().rev().map(|(id, l)| html! { <option value={*id} selected={*only == *id}>{ *l }</option> }) }
+                </select>
+                <label for="records-sort">{ "Ordre" }</label>
+                <select id="records-sort" onchange={on_sort}>
+                    <option value="date" selected={!*weakest_first}>{ "Ordre d'enregistrement" }</option>
+                    <option value="confidence" selected={*weakest_first}>{ "Confiance la plus faible d'abord" }</option>
+                </select>
+            </div>
             <RecordTable q={props.q.clone()} records={shown.into_iter().cloned().collect::<Vec<_>>()} all={props.records.clone()} on_save={props.on_save.clone()} />
         </section>
     }
@@ -164,7 +206,7 @@ fn RecordTable(props: &TableProps) -> Html {
             <caption class="visually-hidden">{ "Fiches" }</caption>
             <thead><tr>
                 <th scope="col">{ "Date" }</th><th scope="col">{ "Nom" }</th><th scope="col">{ "Code" }</th>
-                <th scope="col">{ "Parcours" }</th><th scope="col">{ "Note" }</th><th scope="col"><span class="visually-hidden">{ "Supprimer" }</span></th>
+                <th scope="col">{ "Parcours" }</th><th scope="col">{ "Confiance" }</th><th scope="col">{ "Note" }</th><th scope="col"><span class="visually-hidden">{ "Supprimer" }</span></th>
             </tr></thead>
             <tbody>
                 { for props.records.iter().map(|r| {
@@ -185,6 +227,7 @@ fn RecordTable(props: &TableProps) -> Html {
                             <td>{ r.name.clone() }</td>
                             <td>{ r.code.clone() }</td>
                             <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé : {})", r.override_reason) } else { String::new() } }</td>
+                            <td>{ super::confidence::label(&r.confidence) }</td>
                             <td>{ r.note.clone() }</td>
                             <td><button type="button" class="secondary" aria-label={format!("Supprimer la fiche {label}")} onclick={delete}>{ "Supprimer" }</button></td>
                         </tr>

@@ -4,6 +4,7 @@
 //! one reducer (`state.rs`); each tab is its own component.
 
 mod code;
+mod confidence;
 mod decide;
 mod desk;
 mod detail;
