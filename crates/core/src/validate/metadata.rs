@@ -11,32 +11,44 @@ impl Validator {
                 .all(|c| c.is_ascii_digit() || " +.-()".contains(c))
                 || !phone.chars().any(|c| c.is_ascii_digit())
             {
-                self.error(
-                    "invalid-phone",
-                    p.key("phone"),
-                    format!("`{phone}` is not a phone number"),
-                )
-                .expected("digits, spaces and +, such as \"01 40 85 57 00\"");
+                self.push(
+                    Draft::error(
+                        "invalid-phone",
+                        Message::InvalidPhone {
+                            phone: phone.clone(),
+                        },
+                    )
+                    .at(p.key("phone"))
+                    .expected(Expected::PhoneNumber),
+                );
             }
         }
         if let Some(email) = &o.email {
             if !email.contains('@') || email.contains(char::is_whitespace) || email.contains(':') {
-                self.error(
-                    "invalid-email",
-                    p.key("email"),
-                    format!("`{email}` is not an e-mail address"),
-                )
-                .expected("an address such as contact@mairie.fr");
+                self.push(
+                    Draft::error(
+                        "invalid-email",
+                        Message::InvalidEmail {
+                            email: email.clone(),
+                        },
+                    )
+                    .at(p.key("email"))
+                    .expected(Expected::EmailAddress),
+                );
             }
         }
         if let Some(site) = &o.website {
             if !site.starts_with("https://") && !site.starts_with("http://") {
-                self.error(
-                    "invalid-website",
-                    p.key("website"),
-                    format!("`{site}` is not a web address"),
-                )
-                .expected("an address starting with https://");
+                self.push(
+                    Draft::error(
+                        "invalid-website",
+                        Message::InvalidWebsite {
+                            website: site.clone(),
+                        },
+                    )
+                    .at(p.key("website"))
+                    .expected(Expected::WebAddress),
+                );
             }
         }
         Organisation {
@@ -54,21 +66,20 @@ impl Validator {
 
     pub(super) fn levels(&mut self, raw: &[RawLevel]) -> Vec<Level> {
         if raw.is_empty() {
-            self.error(
-                "no-level",
-                root().key("levels"),
-                "no level is declared".into(),
-            )
-            .expected("bands such as { id: debutant, below: 40 } … and a last one without `below`");
+            self.push(
+                Draft::error("no-level", Message::NoLevel)
+                    .at(root().key("levels"))
+                    .expected(Expected::LevelBands),
+            );
         }
         for (i, l) in raw.iter().enumerate() {
-            self.id(&l.id, root().at("levels", i).key("id"), "level");
+            self.id(&l.id, root().at("levels", i).key("id"), Thing::Level);
         }
         self.unique(
             raw.iter()
                 .enumerate()
                 .map(|(i, l)| (l.id.as_str(), root().at("levels", i).key("id"))),
-            "level",
+            Thing::Level,
         );
         let mut previous = 0;
         let last = raw.len().saturating_sub(1);
@@ -76,38 +87,35 @@ impl Validator {
             let path = root().at("levels", i);
             match l.below {
                 Some(b) if b > 100 => {
-                    self.error(
-                        "level-bands",
-                        path.key("below"),
-                        format!("`below: {b}` is more than 100 %"),
-                    )
-                    .expected("a percentage from 1 to 100");
+                    self.push(
+                        Draft::error("level-bands", Message::BelowOver100 { below: b })
+                            .at(path.key("below"))
+                            .expected(Expected::PercentFrom1To100),
+                    );
                 }
                 Some(b) if b <= previous => {
-                    self.error("level-bands", path.key("below"), format!("this band overlaps the one before: `below: {b}` is not above {previous}"))
-                        .expected(format!("a percentage above {previous}"))
-                        .hint("list the levels from the lowest to the highest");
+                    self.push(
+                        Draft::error("level-bands", Message::BandOverlap { below: b, previous })
+                            .at(path.key("below"))
+                            .expected(Expected::PercentAbove { previous })
+                            .hint(Hint::LevelsInOrder),
+                    );
                 }
                 Some(b) if i == last => {
-                    self.error(
-                        "level-bands",
-                        path.key("below"),
-                        format!("percentages from {b} to 100 have no level"),
-                    )
-                    .expected("a last level without `below`, which takes everything above")
-                    .hint("remove `below` from the last level");
+                    self.push(
+                        Draft::error("level-bands", Message::LevelGap { from: b })
+                            .at(path.key("below"))
+                            .expected(Expected::OpenLastLevel)
+                            .hint(Hint::RemoveLastBelow),
+                    );
                 }
                 Some(b) => previous = b,
                 None if i != last => {
-                    self.error(
-                        "level-bands",
-                        path.key("id"),
-                        format!(
-                            "only the last level may leave out `below`, but `{}` is not last",
-                            l.id
-                        ),
-                    )
-                    .expected("`below: N` with N above ".to_owned() + &previous.to_string());
+                    self.push(
+                        Draft::error("level-bands", Message::BelowLeftOut { id: l.id.clone() })
+                            .at(path.key("id"))
+                            .expected(Expected::BelowAbove { previous }),
+                    );
                 }
                 None => {}
             }
@@ -128,22 +136,20 @@ impl Validator {
         let to = Date::parse(&s.to);
         for (d, raw, key) in [(from, &s.from, "from"), (to, &s.to, "to")] {
             if d.is_none() {
-                self.error(
-                    "invalid-date",
-                    sp.key(key),
-                    format!("`{raw}` is not a date"),
-                )
-                .expected("a date written YYYY-MM-DD, such as 2026-09-12");
+                self.push(
+                    Draft::error("invalid-date", Message::InvalidDate { text: raw.clone() })
+                        .at(sp.key(key))
+                        .expected(Expected::DateFormat),
+                );
             }
         }
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
-                self.error(
-                    "invalid-date",
-                    sp.key("to"),
-                    format!("the sessions end ({t}) before they start ({f})"),
-                )
-                .expected(format!("a date on or after {f}"));
+                self.push(
+                    Draft::error("invalid-date", Message::DatesReversed { from: f, to: t })
+                        .at(sp.key("to"))
+                        .expected(Expected::DateFrom { date: f }),
+                );
             }
         }
         let fallback = Date {
@@ -169,13 +175,12 @@ impl Validator {
                 .collect(),
             (None, None) => Vec::new(),
             (Some(_), Some(_)) => {
-                self.error(
-                    "sessions-and-periods",
-                    path.key("periods"),
-                    "both `sessions` and `periods` are given".to_owned(),
-                )
-                .expected("either `sessions` (one period) or `periods` (a list of periods)")
-                .hint("move the `sessions` period into the `periods` list");
+                self.push(
+                    Draft::error("sessions-and-periods", Message::SessionsAndPeriods)
+                        .at(path.key("periods"))
+                        .expected(Expected::SessionsOrPeriods)
+                        .hint(Hint::MoveSessionsIntoPeriods),
+                );
                 Vec::new()
             }
         };

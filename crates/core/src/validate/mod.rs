@@ -8,8 +8,9 @@ mod rules;
 
 use names::Names;
 
-use crate::condition::{self, Condition, ConditionError, Scope, ScopeError};
-use crate::diagnostic::{Path, Pending};
+use crate::condition::{self, Condition, Scope, ScopeError};
+use crate::diagnostic::{Draft, Path};
+use crate::messages::{ids, Expected, Hint, Message, Thing};
 use crate::model::*;
 use crate::raw::*;
 use crate::text::Text;
@@ -24,7 +25,7 @@ struct QInfo {
     options: Vec<String>,
 }
 
-pub(crate) fn validate(raw: RawQuestionnaire) -> (Option<Questionnaire>, Vec<Pending>) {
+pub(crate) fn validate(raw: RawQuestionnaire) -> (Option<Questionnaire>, Vec<Draft>) {
     let mut v = Validator {
         out: Vec::new(),
         languages: Vec::new(),
@@ -34,7 +35,7 @@ pub(crate) fn validate(raw: RawQuestionnaire) -> (Option<Questionnaire>, Vec<Pen
 }
 
 struct Validator {
-    out: Vec<Pending>,
+    out: Vec<Draft>,
     languages: Vec<String>,
 }
 
@@ -90,10 +91,8 @@ fn distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
-pub(crate) fn did_you_mean<'a>(
-    wrong: &str,
-    known: impl Iterator<Item = &'a str>,
-) -> Option<String> {
+/// "did you mean `x`?" when a known id is close to the `wrong` one.
+pub(crate) fn did_you_mean<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<Hint> {
     // Bounded work on crafted input: long ids and huge lists get no suggestion.
     if wrong.len() > 60 {
         return None;
@@ -104,52 +103,48 @@ pub(crate) fn did_you_mean<'a>(
         .map(|k| (distance(wrong, k), k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| format!("did you mean `{k}`?"))
-}
-
-fn list(ids: impl Iterator<Item = impl AsRef<str>>) -> String {
-    let v: Vec<String> = ids.map(|s| format!("`{}`", s.as_ref())).collect();
-    if v.is_empty() {
-        "(none declared)".into()
-    } else {
-        v.join(", ")
-    }
+        .map(|(_, k)| Hint::DidYouMean { id: k.to_owned() })
 }
 
 impl Validator {
-    /// Starts an error; it is recorded when the returned builder is dropped.
-    fn error(&mut self, code: &'static str, path: Path, message: String) -> Emit<'_> {
-        Emit {
-            out: &mut self.out,
-            pending: Some(Pending::error(code, path, message)),
-        }
+    /// Keeps a problem.
+    fn push(&mut self, d: Draft) {
+        self.out.push(d);
     }
 
-    fn push(&mut self, p: Pending) {
-        self.out.push(p);
-    }
-
-    fn id(&mut self, id: &str, path: Path, what: &str) {
+    fn id(&mut self, id: &str, path: Path, what: Thing) {
         if !is_valid_id(id) {
-            let p = Pending::error("invalid-id", path, format!("`{id}` is not a valid {what} id"))
-                .expected("lowercase letters a-z, digits and `-`, without spaces or accents, at most 40 characters")
-                .hint(format!("write it `{}`", suggest_id(id)));
-            self.push(p);
+            self.push(
+                Draft::error(
+                    "invalid-id",
+                    Message::InvalidId {
+                        id: id.to_owned(),
+                        what,
+                    },
+                )
+                .at(path)
+                .expected(Expected::IdSyntax)
+                .hint(Hint::WriteIdAs { id: suggest_id(id) }),
+            );
         }
     }
 
-    fn unique<'a>(&mut self, items: impl Iterator<Item = (&'a str, Path)>, what: &str) {
+    fn unique<'a>(&mut self, items: impl Iterator<Item = (&'a str, Path)>, what: Thing) {
         let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
         for (id, path) in items {
             if seen.insert(id, ()).is_some() {
-                let p = Pending::error(
-                    "duplicate-id",
-                    path,
-                    format!("the {what} id `{id}` is used twice"),
-                )
-                .expected(format!("a different id for each {what}"))
-                .hint("rename one of them");
-                self.push(p);
+                self.push(
+                    Draft::error(
+                        "duplicate-id",
+                        Message::DuplicateId {
+                            id: id.to_owned(),
+                            what,
+                        },
+                    )
+                    .at(path)
+                    .expected(Expected::DifferentId { what })
+                    .hint(Hint::RenameOne),
+                );
             }
         }
     }
@@ -161,42 +156,37 @@ impl Validator {
         }
         for lang in t.languages() {
             if !self.languages.iter().any(|l| l == lang) {
-                let p = Pending::error(
+                let d = Draft::error(
                     "unknown-language",
-                    path.clone(),
-                    format!("`{lang}` is not one of the declared languages"),
+                    Message::UndeclaredLanguage {
+                        lang: lang.to_owned(),
+                    },
                 )
-                .expected(format!("one of {}", list(self.languages.iter())))
-                .hint("add it to `languages:` at the top, or remove this translation");
-                self.push(p);
+                .at(path.clone())
+                .expected(Expected::OneOf(ids(self.languages.iter())))
+                .hint(Hint::DeclareLanguage);
+                self.push(d);
             }
         }
         for lang in &self.languages {
             match t.exact(lang) {
                 None => {
-                    let p = Pending::error(
+                    let d = Draft::error(
                         "missing-translation",
-                        path.clone(),
-                        format!("this text has no `{lang}` translation"),
+                        Message::MissingTranslation { lang: lang.clone() },
                     )
-                    .expected(format!(
-                        "a text in each declared language: {}",
-                        list(self.languages.iter())
-                    ))
-                    .hint(format!(
-                        "write it as {{ {}: \"…\" }}",
-                        self.languages.join(": \"…\", ")
-                    ));
-                    self.out.push(p);
+                    .at(path.clone())
+                    .expected(Expected::TextInEachLanguage(ids(self.languages.iter())))
+                    .hint(Hint::WriteTextAs {
+                        languages: self.languages.clone(),
+                    });
+                    self.out.push(d);
                 }
                 Some(s) if s.trim().is_empty() => {
-                    let p = Pending::error(
-                        "empty-text",
-                        path.clone(),
-                        format!("the `{lang}` text is empty"),
-                    )
-                    .expected("some words");
-                    self.out.push(p);
+                    let d = Draft::error("empty-text", Message::EmptyText { lang: lang.clone() })
+                        .at(path.clone())
+                        .expected(Expected::SomeWords);
+                    self.out.push(d);
                 }
                 Some(_) => {}
             }
@@ -210,51 +200,61 @@ impl Validator {
 
     fn questionnaire(&mut self, raw: RawQuestionnaire) -> Option<Questionnaire> {
         if raw.format != crate::validate::FORMAT_VERSION {
-            self.error(
-                "unsupported-format",
-                root().key("format"),
-                format!("format {} is not supported", raw.format),
-            )
-            .expected(format!("format: {FORMAT_VERSION}"))
-            .hint("this version of the tool reads format 1");
+            self.push(
+                Draft::error(
+                    "unsupported-format",
+                    Message::UnsupportedFormat { format: raw.format },
+                )
+                .at(root().key("format"))
+                .expected(Expected::Format {
+                    version: FORMAT_VERSION,
+                })
+                .hint(Hint::ReadsFormat {
+                    version: FORMAT_VERSION,
+                }),
+            );
         }
-        self.id(&raw.id, root().key("id"), "questionnaire");
+        self.id(&raw.id, root().key("id"), Thing::Questionnaire);
         if raw.version.trim().is_empty() {
-            self.error(
-                "empty-text",
-                root().key("version"),
-                "the version is empty".into(),
-            )
-            .expected("a version such as \"2026.1\"");
+            self.push(
+                Draft::error("empty-text", Message::EmptyVersion)
+                    .at(root().key("version"))
+                    .expected(Expected::VersionExample),
+            );
         }
         if !(1..=5).contains(&raw.code_prefix.len())
             || !raw.code_prefix.chars().all(|c| c.is_ascii_uppercase())
         {
-            self.error(
-                "invalid-code-prefix",
-                root().key("code-prefix"),
-                format!("`{}` cannot start a result code", raw.code_prefix),
-            )
-            .expected("1 to 5 capital letters A-Z, such as VLG")
-            .hint("use the initials of the town");
+            self.push(
+                Draft::error(
+                    "invalid-code-prefix",
+                    Message::InvalidCodePrefix {
+                        prefix: raw.code_prefix.clone(),
+                    },
+                )
+                .at(root().key("code-prefix"))
+                .expected(Expected::CodePrefix)
+                .hint(Hint::TownInitials),
+            );
         }
         // Languages first: every text is checked against them.
         if raw.languages.is_empty() {
-            self.error(
-                "no-language",
-                root().key("languages"),
-                "no language is declared".into(),
-            )
-            .expected("a list such as [fr, en]; the first is the default");
+            self.push(
+                Draft::error("no-language", Message::NoLanguage)
+                    .at(root().key("languages"))
+                    .expected(Expected::LanguageList),
+            );
         }
         for (i, l) in raw.languages.iter().enumerate() {
             if !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()) {
-                self.error(
-                    "invalid-language",
-                    root().at("languages", i),
-                    format!("`{l}` is not a language code"),
-                )
-                .expected("a two-letter code such as fr or en");
+                self.push(
+                    Draft::error(
+                        "invalid-language",
+                        Message::InvalidLanguage { code: l.clone() },
+                    )
+                    .at(root().at("languages", i))
+                    .expected(Expected::LanguageCode),
+                );
             }
         }
         self.unique(
@@ -262,7 +262,7 @@ impl Validator {
                 .iter()
                 .enumerate()
                 .map(|(i, l)| (l.as_str(), root().at("languages", i))),
-            "language",
+            Thing::Language,
         );
         self.languages = raw.languages.clone();
 
@@ -272,22 +272,25 @@ impl Validator {
 
         // Dimensions and levels.
         for (i, d) in raw.dimensions.iter().enumerate() {
-            self.id(&d.id, root().at("dimensions", i).key("id"), "dimension");
+            self.id(
+                &d.id,
+                root().at("dimensions", i).key("id"),
+                Thing::Dimension,
+            );
         }
         self.unique(
             raw.dimensions
                 .iter()
                 .enumerate()
                 .map(|(i, d)| (d.id.as_str(), root().at("dimensions", i).key("id"))),
-            "dimension",
+            Thing::Dimension,
         );
         if raw.dimensions.is_empty() {
-            self.error(
-                "no-dimension",
-                root().key("dimensions"),
-                "no dimension is declared".into(),
-            )
-            .expected("at least one skill area, such as { id: bases, label: \"Bases\" }");
+            self.push(
+                Draft::error("no-dimension", Message::NoDimension)
+                    .at(root().key("dimensions"))
+                    .expected(Expected::ADimension),
+            );
         }
         let dimensions: Vec<Dimension> = raw
             .dimensions
@@ -306,22 +309,21 @@ impl Validator {
 
         // Parcours.
         for (i, p) in raw.parcours.iter().enumerate() {
-            self.id(&p.id, root().at("parcours", i).key("id"), "parcours");
+            self.id(&p.id, root().at("parcours", i).key("id"), Thing::Parcours);
         }
         self.unique(
             raw.parcours
                 .iter()
                 .enumerate()
                 .map(|(i, p)| (p.id.as_str(), root().at("parcours", i).key("id"))),
-            "parcours",
+            Thing::Parcours,
         );
         if raw.parcours.is_empty() {
-            self.error(
-                "no-parcours",
-                root().key("parcours"),
-                "no parcours is declared".into(),
-            )
-            .expected("at least one parcours to recommend");
+            self.push(
+                Draft::error("no-parcours", Message::NoParcours)
+                    .at(root().key("parcours"))
+                    .expected(Expected::AParcours),
+            );
         }
         let parcours: Vec<Parcours> = raw
             .parcours
@@ -338,7 +340,7 @@ impl Validator {
         let mut qi = 0;
         for (si, s) in raw.sections.iter().enumerate() {
             let spath = root().at("sections", si);
-            self.id(&s.id, spath.key("id"), "section");
+            self.id(&s.id, spath.key("id"), Thing::Section);
             let first = qi;
             let show_if = s.show_if.as_ref().and_then(|src| {
                 self.condition(
@@ -355,13 +357,12 @@ impl Validator {
                 )
             });
             if s.questions.is_empty() {
-                self.error(
-                    "empty-section",
-                    spath.key("questions"),
-                    "this section has no question".into(),
-                )
-                .expected("at least one question")
-                .hint("add a question or remove the section");
+                self.push(
+                    Draft::error("empty-section", Message::EmptySection)
+                        .at(spath.key("questions"))
+                        .expected(Expected::AQuestion)
+                        .hint(Hint::AddQuestionOrRemoveSection),
+                );
             }
             for (k, rq) in s.questions.iter().enumerate() {
                 let qpath = spath.at("questions", k);
@@ -382,7 +383,7 @@ impl Validator {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| (s.id.as_str(), root().at("sections", i).key("id"))),
-            "section",
+            Thing::Section,
         );
         self.unique(
             raw.sections.iter().enumerate().flat_map(|(i, s)| {
@@ -393,15 +394,14 @@ impl Validator {
                     )
                 })
             }),
-            "question",
+            Thing::Question,
         );
         if questions.is_empty() {
-            self.error(
-                "no-question",
-                root().key("sections"),
-                "the questionnaire has no question".into(),
-            )
-            .expected("at least one section with questions");
+            self.push(
+                Draft::error("no-question", Message::NoQuestion)
+                    .at(root().key("sections"))
+                    .expected(Expected::ASection),
+            );
         }
 
         // Every dimension must be scored by some option, or its level means nothing.
@@ -409,7 +409,7 @@ impl Validator {
         let explained = self
             .out
             .iter()
-            .any(|p| matches!(p.diagnostic.code, "unknown-dimension" | "unknown-scale"));
+            .any(|d| matches!(d.code, "unknown-dimension" | "unknown-scale"));
         for (d, dim) in dimensions.iter().enumerate().filter(|_| !explained) {
             let scored = questions.iter().any(|q| {
                 q.options
@@ -417,13 +417,17 @@ impl Validator {
                     .any(|o| o.scores.iter().any(|(x, p)| *x == d && *p > 0))
             });
             if !scored && !questions.is_empty() {
-                self.error(
-                    "unscored-dimension",
-                    root().at("dimensions", d).key("id"),
-                    format!("no answer gives points to the dimension `{}`", dim.id),
-                )
-                .expected("at least one option with `scores: { ".to_owned() + &dim.id + ": … }`")
-                .hint("add scores to some options, or remove the dimension");
+                self.push(
+                    Draft::error(
+                        "unscored-dimension",
+                        Message::UnscoredDimension { id: dim.id.clone() },
+                    )
+                    .at(root().at("dimensions", d).key("id"))
+                    .expected(Expected::OptionScoring {
+                        dimension: dim.id.clone(),
+                    })
+                    .hint(Hint::ScoreSomeOptions),
+                );
             }
         }
 
@@ -432,7 +436,7 @@ impl Validator {
         if self
             .out
             .iter()
-            .any(|p| p.diagnostic.severity == crate::Severity::Error)
+            .any(|d| d.severity == crate::Severity::Error)
         {
             return None;
         }
@@ -457,31 +461,5 @@ impl Validator {
             }
             .with_max_points(),
         )
-    }
-}
-
-/// An error being described; pushed to the list when dropped, so that
-/// `self.error(…).expected(…).hint(…);` reads as one statement.
-struct Emit<'a> {
-    out: &'a mut Vec<Pending>,
-    pending: Option<Pending>,
-}
-
-impl Emit<'_> {
-    fn expected(mut self, e: impl Into<String>) -> Self {
-        self.pending = self.pending.take().map(|p| p.expected(e));
-        self
-    }
-    fn hint(mut self, h: impl Into<String>) -> Self {
-        self.pending = self.pending.take().map(|p| p.hint(h));
-        self
-    }
-}
-
-impl Drop for Emit<'_> {
-    fn drop(&mut self) {
-        if let Some(p) = self.pending.take() {
-            self.out.push(p);
-        }
     }
 }
