@@ -1,8 +1,83 @@
-//! The organisation, the level bands and the parcours.
+//! The header (format, id, version, code prefix, languages), the
+//! organisation, the dimensions, the level bands and the parcours.
 
 use super::*;
 
 impl Validator {
+    /// Format, id, version, code prefix and languages; remembers the languages
+    /// for checking every text after.
+    pub(super) fn header(&mut self, raw: &RawQuestionnaire) {
+        if raw.format != FORMAT_VERSION {
+            self.push(
+                Draft::error(
+                    "unsupported-format",
+                    Message::UnsupportedFormat { format: raw.format },
+                )
+                .at(root().key("format"))
+                .expected(Expected::Format {
+                    version: FORMAT_VERSION,
+                })
+                .hint(Hint::ReadsFormat {
+                    version: FORMAT_VERSION,
+                }),
+            );
+        }
+        self.id(&raw.id, root().key("id"), Thing::Questionnaire);
+        if raw.version.trim().is_empty() {
+            self.push(
+                Draft::error("empty-text", Message::EmptyVersion)
+                    .at(root().key("version"))
+                    .expected(Expected::VersionExample),
+            );
+        }
+        if !(1..=5).contains(&raw.code_prefix.len())
+            || !raw.code_prefix.chars().all(|c| c.is_ascii_uppercase())
+        {
+            self.push(
+                Draft::error(
+                    "invalid-code-prefix",
+                    Message::InvalidCodePrefix {
+                        prefix: raw.code_prefix.clone(),
+                    },
+                )
+                .at(root().key("code-prefix"))
+                .expected(Expected::CodePrefix)
+                .hint(Hint::TownInitials),
+            );
+        }
+        self.languages(&raw.languages);
+    }
+
+    fn languages(&mut self, languages: &[String]) {
+        if languages.is_empty() {
+            self.push(
+                Draft::error("no-language", Message::NoLanguage)
+                    .at(root().key("languages"))
+                    .expected(Expected::LanguageList),
+            );
+        }
+        for (i, l) in languages.iter().enumerate() {
+            if !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()) {
+                self.push(
+                    Draft::error(
+                        "invalid-language",
+                        Message::InvalidLanguage { code: l.clone() },
+                    )
+                    .at(root().at("languages", i))
+                    .expected(Expected::LanguageCode),
+                );
+            }
+        }
+        self.unique(
+            languages
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.as_str(), root().at("languages", i))),
+            Thing::Language,
+        );
+        self.languages = languages.to_vec();
+    }
+
     pub(super) fn organisation(&mut self, o: &RawOrganisation) -> Organisation {
         let p = root().key("organisation");
         if let Some(phone) = &o.phone {
@@ -64,6 +139,34 @@ impl Validator {
         }
     }
 
+    pub(super) fn dimensions(&mut self, raw: &[RawDimension]) -> Vec<Dimension> {
+        let path = |i: usize| root().at("dimensions", i);
+        for (i, d) in raw.iter().enumerate() {
+            self.id(&d.id, path(i).key("id"), Thing::Dimension);
+        }
+        self.unique(
+            raw.iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), path(i).key("id"))),
+            Thing::Dimension,
+        );
+        if raw.is_empty() {
+            self.push(
+                Draft::error("no-dimension", Message::NoDimension)
+                    .at(root().key("dimensions"))
+                    .expected(Expected::ADimension),
+            );
+        }
+        raw.iter()
+            .enumerate()
+            .map(|(i, d)| Dimension {
+                id: d.id.clone(),
+                label: self.text(&d.label, path(i).key("label")),
+                description: self.opt_text(&d.description, path(i).key("description")),
+            })
+            .collect()
+    }
+
     pub(super) fn levels(&mut self, raw: &[RawLevel]) -> Vec<Level> {
         if raw.is_empty() {
             self.push(
@@ -81,6 +184,20 @@ impl Validator {
                 .map(|(i, l)| (l.id.as_str(), root().at("levels", i).key("id"))),
             Thing::Level,
         );
+        self.level_bands(raw);
+        raw.iter()
+            .enumerate()
+            .map(|(i, l)| Level {
+                id: l.id.clone(),
+                label: self.text(&l.label, root().at("levels", i).key("label")),
+                below: l.below,
+            })
+            .collect()
+    }
+
+    /// The bands cover 0 to 100 % in order: each `below` above the one before,
+    /// the last one open.
+    fn level_bands(&mut self, raw: &[RawLevel]) {
         let mut previous = 0;
         let last = raw.len().saturating_sub(1);
         for (i, l) in raw.iter().enumerate() {
@@ -120,13 +237,28 @@ impl Validator {
                 None => {}
             }
         }
+    }
+
+    pub(super) fn all_parcours(&mut self, raw: &[RawParcours]) -> Vec<Parcours> {
+        for (i, p) in raw.iter().enumerate() {
+            self.id(&p.id, root().at("parcours", i).key("id"), Thing::Parcours);
+        }
+        self.unique(
+            raw.iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), root().at("parcours", i).key("id"))),
+            Thing::Parcours,
+        );
+        if raw.is_empty() {
+            self.push(
+                Draft::error("no-parcours", Message::NoParcours)
+                    .at(root().key("parcours"))
+                    .expected(Expected::AParcours),
+            );
+        }
         raw.iter()
             .enumerate()
-            .map(|(i, l)| Level {
-                id: l.id.clone(),
-                label: self.text(&l.label, root().at("levels", i).key("label")),
-                below: l.below,
-            })
+            .map(|(i, p)| self.parcours(p, root().at("parcours", i)))
             .collect()
     }
 
@@ -165,7 +297,7 @@ impl Validator {
         }
     }
 
-    pub(super) fn parcours(&mut self, p: &RawParcours, path: Path) -> Parcours {
+    fn parcours(&mut self, p: &RawParcours, path: Path) -> Parcours {
         let mut periods: Vec<Sessions> = match (&p.sessions, &p.periods) {
             (Some(one), None) => vec![self.period(one, path.key("sessions"))],
             (None, Some(list)) => list

@@ -1,5 +1,11 @@
 //! Raw questionnaire → validated model, collecting every problem on the way.
-//! The questionnaire-level checks are here; each part has its own file.
+//!
+//! [`Validator::questionnaire`] runs the checks part by part, in document
+//! order, each in its own function: the header and the organisation, the
+//! dimensions, levels and parcours (`metadata.rs`), the scales, sections and
+//! questions (`questions.rs`), the cross checks below, then the
+//! recommendation rules (`rules.rs`). Every problem is kept (a [`Draft`]);
+//! none stops the others.
 
 mod metadata;
 mod names;
@@ -23,6 +29,32 @@ struct QInfo {
     id: String,
     kind: RawKind,
     options: Vec<String>,
+}
+
+/// Validated scale steps (each with its value), by scale id.
+type Scales = BTreeMap<String, Vec<(AnswerOption, u32)>>;
+
+/// What the questions may refer to: everything declared before them.
+struct Declared<'a> {
+    infos: &'a [QInfo],
+    scales: &'a Scales,
+    dims: &'a [Dimension],
+    levels: &'a [Level],
+}
+
+impl<'a> Declared<'a> {
+    /// The names a condition may use: questions before `before` (all for the
+    /// rules), and scores only where `scores` (the rules, not `show-if`).
+    fn names(&self, before: usize, current: Option<usize>, scores: bool) -> Names<'a> {
+        Names {
+            infos: self.infos,
+            before,
+            current,
+            dims: self.dims,
+            levels: self.levels,
+            scores,
+        }
+    }
 }
 
 pub(crate) fn validate(raw: RawQuestionnaire) -> (Option<Questionnaire>, Vec<Draft>) {
@@ -112,6 +144,17 @@ impl Validator {
         self.out.push(d);
     }
 
+    fn has_error(&self) -> bool {
+        self.out
+            .iter()
+            .any(|d| d.severity == crate::Severity::Error)
+    }
+
+    /// Whether a problem with one of these codes was found already.
+    fn found(&self, codes: &[&str]) -> bool {
+        self.out.iter().any(|d| codes.contains(&d.code))
+    }
+
     fn id(&mut self, id: &str, path: Path, what: Thing) {
         if !is_valid_id(id) {
             self.push(
@@ -198,246 +241,29 @@ impl Validator {
         t.as_ref().map(|t| self.text(t, path))
     }
 
+    /// Every check, part by part in document order; the model if no error was found.
     fn questionnaire(&mut self, raw: RawQuestionnaire) -> Option<Questionnaire> {
-        if raw.format != crate::validate::FORMAT_VERSION {
-            self.push(
-                Draft::error(
-                    "unsupported-format",
-                    Message::UnsupportedFormat { format: raw.format },
-                )
-                .at(root().key("format"))
-                .expected(Expected::Format {
-                    version: FORMAT_VERSION,
-                })
-                .hint(Hint::ReadsFormat {
-                    version: FORMAT_VERSION,
-                }),
-            );
-        }
-        self.id(&raw.id, root().key("id"), Thing::Questionnaire);
-        if raw.version.trim().is_empty() {
-            self.push(
-                Draft::error("empty-text", Message::EmptyVersion)
-                    .at(root().key("version"))
-                    .expected(Expected::VersionExample),
-            );
-        }
-        if !(1..=5).contains(&raw.code_prefix.len())
-            || !raw.code_prefix.chars().all(|c| c.is_ascii_uppercase())
-        {
-            self.push(
-                Draft::error(
-                    "invalid-code-prefix",
-                    Message::InvalidCodePrefix {
-                        prefix: raw.code_prefix.clone(),
-                    },
-                )
-                .at(root().key("code-prefix"))
-                .expected(Expected::CodePrefix)
-                .hint(Hint::TownInitials),
-            );
-        }
-        // Languages first: every text is checked against them.
-        if raw.languages.is_empty() {
-            self.push(
-                Draft::error("no-language", Message::NoLanguage)
-                    .at(root().key("languages"))
-                    .expected(Expected::LanguageList),
-            );
-        }
-        for (i, l) in raw.languages.iter().enumerate() {
-            if !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()) {
-                self.push(
-                    Draft::error(
-                        "invalid-language",
-                        Message::InvalidLanguage { code: l.clone() },
-                    )
-                    .at(root().at("languages", i))
-                    .expected(Expected::LanguageCode),
-                );
-            }
-        }
-        self.unique(
-            raw.languages
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.as_str(), root().at("languages", i))),
-            Thing::Language,
-        );
-        self.languages = raw.languages.clone();
-
+        // The header first: every text is checked against its languages.
+        self.header(&raw);
         let title = self.text(&raw.title, root().key("title"));
         let introduction = self.opt_text(&raw.introduction, root().key("introduction"));
         let organisation = self.organisation(&raw.organisation);
-
-        // Dimensions and levels.
-        for (i, d) in raw.dimensions.iter().enumerate() {
-            self.id(
-                &d.id,
-                root().at("dimensions", i).key("id"),
-                Thing::Dimension,
-            );
-        }
-        self.unique(
-            raw.dimensions
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.as_str(), root().at("dimensions", i).key("id"))),
-            Thing::Dimension,
-        );
-        if raw.dimensions.is_empty() {
-            self.push(
-                Draft::error("no-dimension", Message::NoDimension)
-                    .at(root().key("dimensions"))
-                    .expected(Expected::ADimension),
-            );
-        }
-        let dimensions: Vec<Dimension> = raw
-            .dimensions
-            .iter()
-            .enumerate()
-            .map(|(i, d)| Dimension {
-                id: d.id.clone(),
-                label: self.text(&d.label, root().at("dimensions", i).key("label")),
-                description: self.opt_text(
-                    &d.description,
-                    root().at("dimensions", i).key("description"),
-                ),
-            })
-            .collect();
+        let dimensions = self.dimensions(&raw.dimensions);
         let levels = self.levels(&raw.levels);
-
-        // Parcours.
-        for (i, p) in raw.parcours.iter().enumerate() {
-            self.id(&p.id, root().at("parcours", i).key("id"), Thing::Parcours);
-        }
-        self.unique(
-            raw.parcours
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.id.as_str(), root().at("parcours", i).key("id"))),
-            Thing::Parcours,
-        );
-        if raw.parcours.is_empty() {
-            self.push(
-                Draft::error("no-parcours", Message::NoParcours)
-                    .at(root().key("parcours"))
-                    .expected(Expected::AParcours),
-            );
-        }
-        let parcours: Vec<Parcours> = raw
-            .parcours
-            .iter()
-            .enumerate()
-            .map(|(i, p)| self.parcours(p, root().at("parcours", i)))
-            .collect();
-
-        // Scales, then questions (flattened) with their options.
+        let parcours = self.all_parcours(&raw.parcours);
         let scales = self.scales(&raw.scales, &dimensions);
-        let infos = self.question_infos(&raw, &scales);
-        let mut sections = Vec::new();
-        let mut questions = Vec::new();
-        let mut qi = 0;
-        for (si, s) in raw.sections.iter().enumerate() {
-            let spath = root().at("sections", si);
-            self.id(&s.id, spath.key("id"), Thing::Section);
-            let first = qi;
-            let show_if = s.show_if.as_ref().and_then(|src| {
-                self.condition(
-                    src,
-                    spath.key("show-if"),
-                    &Names {
-                        infos: &infos,
-                        before: first,
-                        current: None,
-                        dims: &dimensions,
-                        levels: &levels,
-                        scores: false,
-                    },
-                )
-            });
-            if s.questions.is_empty() {
-                self.push(
-                    Draft::error("empty-section", Message::EmptySection)
-                        .at(spath.key("questions"))
-                        .expected(Expected::AQuestion)
-                        .hint(Hint::AddQuestionOrRemoveSection),
-                );
-            }
-            for (k, rq) in s.questions.iter().enumerate() {
-                let qpath = spath.at("questions", k);
-                let q = self.question(rq, qpath, si, qi, &infos, &scales, &dimensions, &levels);
-                questions.push(q);
-                qi += 1;
-            }
-            sections.push(Section {
-                id: s.id.clone(),
-                title: self.text(&s.title, spath.key("title")),
-                intro: self.opt_text(&s.intro, spath.key("intro")),
-                show_if,
-                questions: first..qi,
-            });
-        }
-        self.unique(
-            raw.sections
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.as_str(), root().at("sections", i).key("id"))),
-            Thing::Section,
-        );
-        self.unique(
-            raw.sections.iter().enumerate().flat_map(|(i, s)| {
-                s.questions.iter().enumerate().map(move |(k, q)| {
-                    (
-                        q.id.as_str(),
-                        root().at("sections", i).at("questions", k).key("id"),
-                    )
-                })
-            }),
-            Thing::Question,
-        );
-        if questions.is_empty() {
-            self.push(
-                Draft::error("no-question", Message::NoQuestion)
-                    .at(root().key("sections"))
-                    .expected(Expected::ASection),
-            );
-        }
+        let infos = question_infos(&raw, &scales);
+        let declared = Declared {
+            infos: &infos,
+            scales: &scales,
+            dims: &dimensions,
+            levels: &levels,
+        };
+        let (sections, questions) = self.sections(&raw.sections, &declared);
+        self.unscored_dimensions(&dimensions, &questions);
+        let rules = self.rules(&raw.recommendation, &declared, &parcours);
 
-        // Every dimension must be scored by some option, or its level means nothing.
-        // (Not said again when a misspelt dimension or scale already explains it.)
-        let explained = self
-            .out
-            .iter()
-            .any(|d| matches!(d.code, "unknown-dimension" | "unknown-scale"));
-        for (d, dim) in dimensions.iter().enumerate().filter(|_| !explained) {
-            let scored = questions.iter().any(|q| {
-                q.options
-                    .iter()
-                    .any(|o| o.scores.iter().any(|(x, p)| *x == d && *p > 0))
-            });
-            if !scored && !questions.is_empty() {
-                self.push(
-                    Draft::error(
-                        "unscored-dimension",
-                        Message::UnscoredDimension { id: dim.id.clone() },
-                    )
-                    .at(root().at("dimensions", d).key("id"))
-                    .expected(Expected::OptionScoring {
-                        dimension: dim.id.clone(),
-                    })
-                    .hint(Hint::ScoreSomeOptions),
-                );
-            }
-        }
-
-        let rules = self.rules(&raw, &infos, &dimensions, &levels, &parcours);
-
-        if self
-            .out
-            .iter()
-            .any(|d| d.severity == crate::Severity::Error)
-        {
+        if self.has_error() {
             return None;
         }
         Some(
@@ -462,4 +288,53 @@ impl Validator {
             .with_max_points(),
         )
     }
+
+    /// Every dimension must be scored by some option, or its level means
+    /// nothing. (Not said again when a misspelt dimension or scale already
+    /// explains it, nor when there is no question at all.)
+    fn unscored_dimensions(&mut self, dimensions: &[Dimension], questions: &[Question]) {
+        if questions.is_empty() || self.found(&["unknown-dimension", "unknown-scale"]) {
+            return;
+        }
+        for (d, dim) in dimensions.iter().enumerate() {
+            let scored = questions.iter().any(|q| {
+                q.options
+                    .iter()
+                    .any(|o| o.scores.iter().any(|(x, p)| *x == d && *p > 0))
+            });
+            if !scored {
+                self.push(
+                    Draft::error(
+                        "unscored-dimension",
+                        Message::UnscoredDimension { id: dim.id.clone() },
+                    )
+                    .at(root().at("dimensions", d).key("id"))
+                    .expected(Expected::OptionScoring {
+                        dimension: dim.id.clone(),
+                    })
+                    .hint(Hint::ScoreSomeOptions),
+                );
+            }
+        }
+    }
+}
+
+/// What the condition parser needs of each question, in order, before they are validated.
+fn question_infos(raw: &RawQuestionnaire, scales: &Scales) -> Vec<QInfo> {
+    raw.sections
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .map(|q| QInfo {
+            id: q.id.clone(),
+            kind: q.kind,
+            options: match (q.kind, &q.scale, &q.options) {
+                (RawKind::Scale, Some(s), _) => scales
+                    .get(s)
+                    .map(|v| v.iter().map(|(o, _)| o.id.clone()).collect())
+                    .unwrap_or_default(),
+                (_, _, Some(opts)) => opts.iter().map(|o| o.id.clone()).collect(),
+                _ => Vec::new(),
+            },
+        })
+        .collect()
 }
