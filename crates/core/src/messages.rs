@@ -703,13 +703,7 @@ impl Message {
     /// Whether this message has a French text (only a reader's message this
     /// catalogue does not know has none).
     pub(crate) fn has_french(&self) -> bool {
-        match self {
-            Message::Untranslated(_) => false,
-            Message::WrongType { found, expected } | Message::WrongValue { found, expected } => {
-                found.has_french() && expected.has_french()
-            }
-            _ => true,
-        }
+        !matches!(self, Message::Untranslated(_))
     }
 }
 
@@ -1019,11 +1013,7 @@ impl Expected {
     }
 
     pub(crate) fn has_french(&self) -> bool {
-        match self {
-            Expected::Type(t) => t.has_french(),
-            Expected::Untranslated(_) => false,
-            _ => true,
-        }
+        !matches!(self, Expected::Untranslated(_))
     }
 }
 
@@ -1242,8 +1232,6 @@ pub(crate) enum Found {
     Unit,
     Sequence,
     Map,
-    /// Something else serde said, kept in English.
-    Other(String),
 }
 
 impl Found {
@@ -1256,11 +1244,7 @@ impl Found {
             Found::Unit => say!(lang, "unit value", "une valeur vide"),
             Found::Sequence => say!(lang, "sequence", "une liste"),
             Found::Map => say!(lang, "map", "une table `clé: valeur`"),
-            Found::Other(s) => s.clone(),
         }
-    }
-    fn has_french(&self) -> bool {
-        !matches!(self, Found::Other(_))
     }
 }
 
@@ -1277,8 +1261,6 @@ pub(crate) enum TypeName {
     Mapping,
     /// A mapping of any keys (`scores`).
     Map,
-    /// Something else serde said, kept in English.
-    Other(String),
 }
 
 impl TypeName {
@@ -1307,11 +1289,7 @@ impl TypeName {
                 "des lignes `clé: valeur`"
             ),
             TypeName::Map => say!(lang, "a map", "des paires `clé: valeur`"),
-            TypeName::Other(s) => s.clone(),
         }
-    }
-    fn has_french(&self) -> bool {
-        !matches!(self, TypeName::Other(_))
     }
 }
 
@@ -2006,12 +1984,10 @@ mod tests {
 
     #[test]
     fn untranslated_reader_texts_have_no_french() {
-        assert!(!Message::Untranslated("x".into()).has_french());
-        let wrong = Message::WrongType {
-            found: Found::Other("tagged value".into()),
-            expected: TypeName::Text,
-        };
-        assert!(!wrong.has_french());
+        let text = "something new".to_owned();
+        assert!(!Message::Untranslated(text.clone()).has_french());
+        assert_eq!(Message::Untranslated(text.clone()).render(Lang::Fr), text);
+        assert!(!Expected::Untranslated(text).has_french());
     }
 
     #[test]

@@ -185,7 +185,7 @@ fn said_for_authors(message: &str) -> String {
             format!(
                 "{}, expected {}",
                 message.get(..i).unwrap_or(message),
-                plain_type(message.get(i + 11..).unwrap_or("")).render(Lang::En)
+                plain_type_text(message.get(i + 11..).unwrap_or(""))
             )
         }
         _ => message.to_owned(),
@@ -274,13 +274,13 @@ fn classify(english: &str, read: &Message) -> (&'static str, Option<Expected>, H
             .find(", expected ")
             .and_then(|i| english.get(i + 11..));
         let expected = expected.map(|text| {
-            let read = match read {
+            let shown = plain_type_text(text);
+            match read {
                 Message::WrongType { expected, .. } | Message::WrongValue { expected, .. } => {
-                    Expected::Type(expected.clone())
+                    checked(Expected::Type(expected.clone()), &shown)
                 }
-                _ => Expected::Type(plain_type(text)),
-            };
-            checked(read, &plain_type(text).render(Lang::En))
+                _ => Expected::Untranslated(shown),
+            }
         });
         return ("wrong-type", expected, Hint::QuotesAndLists);
     }
@@ -338,7 +338,7 @@ fn read_message(message: &str) -> Message {
         for (prefix, value) in [("invalid type: ", false), ("invalid value: ", true)] {
             if let Some(rest) = message.strip_prefix(prefix) {
                 let (found, expected) = rest.rsplit_once(", expected ")?;
-                let (found, expected) = (read_found(found), plain_type(expected));
+                let (found, expected) = (read_found(found)?, plain_type(expected)?);
                 return Some(if value {
                     Message::WrongValue { found, expected }
                 } else {
@@ -348,7 +348,7 @@ fn read_message(message: &str) -> Message {
         }
         read_syntax(message).map(Message::Syntax)
     };
-    read().unwrap_or_else(|| Message::Untranslated(message.to_owned()))
+    read().unwrap_or_else(|| Message::Untranslated(said_for_authors(message)))
 }
 
 /// The names of serde's "expected `a` or `b`" (or "there are no fields").
@@ -367,29 +367,29 @@ fn serde_names(text: &str, none: &str) -> Option<Ids> {
 }
 
 /// serde's "unexpected" value: `integer `3``, `string "a"`, `sequence`…
-fn read_found(text: &str) -> Found {
+fn read_found(text: &str) -> Option<Found> {
     let ticked = |prefix: &str| {
         text.strip_prefix(prefix)
             .and_then(|r| r.strip_suffix('`'))
             .map(str::to_owned)
     };
     if let Some(b) = ticked("boolean `") {
-        return Found::Boolean(b);
+        return Some(Found::Boolean(b));
     }
     if let Some(n) = ticked("integer `") {
-        return Found::Integer(n);
+        return Some(Found::Integer(n));
     }
     if let Some(x) = ticked("floating point `") {
-        return Found::Float(x);
+        return Some(Found::Float(x));
     }
     if let Some(s) = text.strip_prefix("string ") {
-        return Found::Text(s.to_owned());
+        return Some(Found::Text(s.to_owned()));
     }
     match text {
-        "unit value" => Found::Unit,
-        "sequence" => Found::Sequence,
-        "map" => Found::Map,
-        other => Found::Other(other.to_owned()),
+        "unit value" => Some(Found::Unit),
+        "sequence" => Some(Found::Sequence),
+        "map" => Some(Found::Map),
+        _ => None,
     }
 }
 
@@ -434,9 +434,10 @@ fn read_syntax(text: &str) -> Option<Syntax> {
     })
 }
 
-/// Rust type names in serde's messages, said for authors.
-fn plain_type(t: &str) -> TypeName {
-    match t {
+/// Rust type names in serde's messages, said for authors (`None`: one the
+/// catalogue does not know).
+fn plain_type(t: &str) -> Option<TypeName> {
+    Some(match t {
         "u32" | "u64" | "u8" | "u16" => TypeName::WholeNumber,
         "a boolean" => TypeName::Boolean,
         "a string" => TypeName::Text,
@@ -444,8 +445,13 @@ fn plain_type(t: &str) -> TypeName {
         "a map" => TypeName::Map,
         t if t.starts_with("struct Raw") => TypeName::Mapping,
         t if t == TypeName::Translations.render(Lang::En) => TypeName::Translations,
-        other => TypeName::Other(other.to_owned()),
-    }
+        _ => return None,
+    })
+}
+
+/// [`plain_type`] in English, or the type as serde says it.
+fn plain_type_text(t: &str) -> String {
+    plain_type(t).map_or_else(|| t.to_owned(), |t| t.render(Lang::En))
 }
 
 /// Byte offset → (line, column in characters), both from 1.
@@ -667,5 +673,94 @@ impl<'de> de::Deserialize<'de> for KeyOrOther {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first diagnostic of a broken file, in English and in French.
+    fn both(source: &str) -> (Diagnostic, Diagnostic) {
+        let d = match parse(source) {
+            Err(d) => *d,
+            Ok(_) => panic!("no error in {source:?}"),
+        };
+        let fr = d.in_language("fr");
+        (d, fr)
+    }
+
+    #[test]
+    fn reader_messages_are_read_back_into_the_catalogue() {
+        for english in [
+            "unknown field `x`, expected one of `a`, `b`, `c`",
+            "unknown field `x`, expected `a` or `b`",
+            "unknown field `x`, expected `a`",
+            "unknown field `x`, there are no fields",
+            "unknown variant `x`, expected one of `a`, `b`, `c`",
+            "missing field `title`",
+            "duplicate field `version`",
+            "the language `fr` is given twice",
+            "invalid type: string \"un\", expected u32",
+            "invalid value: integer `4294967296`, expected u32",
+            "invalid type: map, expected a sequence",
+            "did not find expected key, while parsing a block mapping",
+            "did not find expected ',' or ']', while parsing a flow sequence at line 5 column 12",
+            "control characters are not allowed at position 33",
+            "unknown anchor",
+        ] {
+            let read = read_message(english);
+            assert!(read.has_french(), "not read back: {english}");
+            assert_eq!(read.render(Lang::En), said_for_authors(english));
+        }
+    }
+
+    #[test]
+    fn an_unknown_reader_message_stays_as_written_without_french() {
+        for english in [
+            "something serde_yaml says in a later version",
+            "did not find expected key, while doing something new",
+            "invalid type: tagged value, expected u32",
+        ] {
+            let read = read_message(english);
+            assert!(!read.has_french(), "{english}");
+            assert_eq!(read.render(Lang::En), said_for_authors(english));
+            assert_eq!(read.render(Lang::Fr), read.render(Lang::En), "{english}");
+        }
+    }
+
+    #[test]
+    fn shape_errors_keep_their_english_and_get_whole_french() {
+        let (en, fr) = both("format: un\n");
+        assert_eq!(en.code, "wrong-type");
+        assert_eq!(
+            en.message,
+            "invalid type: string \"un\", expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            fr.message,
+            "type incorrect : le texte \"un\" ; attendu : un nombre entier, 0 ou plus"
+        );
+        assert_eq!(fr.expected.as_deref(), Some("un nombre entier, 0 ou plus"));
+        assert!(en.has_french());
+
+        let (en, fr) = both("format: 1\nverison: 2\n");
+        assert_eq!(en.code, "unknown-field");
+        assert!(fr
+            .message
+            .starts_with("clé inconnue `verison` ; les clés possibles sont `format`, `id`"));
+        assert!(fr
+            .expected
+            .as_deref()
+            .is_some_and(|e| e.ends_with("`sections` ou `recommendation`")));
+
+        let (en, fr) = both("languages: [fr, en\n");
+        assert_eq!(en.code, "yaml-syntax");
+        assert!(
+            fr.message
+                .starts_with("il manque `,` ou `]`, en lisant une liste entre crochets"),
+            "{}",
+            fr.message
+        );
     }
 }
