@@ -25,10 +25,13 @@
 //!    ```
 //!    `say!` takes the English then the French (it will not build with one
 //!    missing); `{id}` places a field and, as in `format!`, `{{` and `}}`
-//!    write a brace. When the two languages need different
-//!    words around a part (an article, a plural), write the arm as
+//!    write a brace. When the two languages need different words around a
+//!    part (an article, a plural, a noun from [`Thing`]), write the arm as
 //!    `match lang { Lang::En => …, Lang::Fr => … }`.
-//! 3. Emit it where the problem is found, with its stable code:
+//! 3. Add a sample of it to `french_is_written_whole_and_in_french` at the
+//!    bottom of this file: it fails if an English word is left in the French.
+//! 4. Emit it where the problem is found, with its stable code (a check of
+//!    its own in `validate/`, called from `Validator::questionnaire`):
 //!    ```text
 //!    self.push(Draft::error("unknown-calibration-question", Message::UnknownCalibrationQuestion { id })
 //!        .at(path).expected(Expected::OneOf(ids(…))).hint(Hint::…));
@@ -36,9 +39,10 @@
 //!    (see [`crate::diagnostic::Draft`]), and add a broken questionnaire to
 //!    `tests/invalid/` with its `.expected` output (`BLESS=1`).
 //!
-//! The compiler checks that every variant has both texts; the tests check that
-//! the French reads as French (no English word left in it) and that every
-//! diagnostic of the `tests/invalid/` files has French.
+//! So a message cannot lack French: the compiler refuses a variant without
+//! its arm and an arm without both texts. `tests/invalid.rs` also checks that
+//! every diagnostic of its files has French (`Diagnostic::has_french`), which
+//! only a text of the YAML reader unknown to this catalogue lacks.
 //!
 //! Texts that come from the YAML reader (libyaml and serde) are read back into
 //! these variants by `yaml.rs`; one it does not know is kept as it was, in
