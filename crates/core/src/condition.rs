@@ -13,6 +13,8 @@
 //! used: the parser is compiled but unused.
 #![cfg_attr(not(feature = "yaml"), allow(dead_code))]
 
+use crate::diagnostic::Draft;
+use crate::messages::{Expected, Hint, Ids, Message};
 use serde::Serialize;
 use std::fmt;
 
@@ -116,7 +118,7 @@ pub(crate) trait Scope {
     fn is_multiple(&self, q: usize) -> bool;
     /// Whether `q`'s options are ordered (a scale), so `<`, `>=`… make sense.
     fn is_ordered(&self, q: usize) -> bool;
-    fn options_of(&self, q: usize) -> String;
+    fn options_of(&self, q: usize) -> Ids;
     fn dimension(&self, id: &str) -> Option<usize>;
     /// Whether dimension `d` declares knowledge `checks` (for `miscalibrated`).
     fn has_checks(&self, d: usize) -> bool;
@@ -124,46 +126,20 @@ pub(crate) trait Scope {
     /// Scores and levels are known only once every question is answered:
     /// `show-if` may not use them.
     fn scores_allowed(&self) -> bool;
-    fn dimension_ids(&self) -> String;
-    fn level_ids(&self) -> String;
+    fn dimension_ids(&self) -> Ids;
+    fn level_ids(&self) -> Ids;
 }
 
 pub(crate) enum ScopeError {
-    Unknown(String),
+    /// No such question; the hint says what it may have been.
+    Unknown(Hint),
     Later,
     Itself,
 }
 
-/// A problem in a condition, `offset` characters into its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ConditionError {
-    pub code: &'static str,
-    pub message: String,
-    pub offset: usize,
-    pub width: usize,
-    pub expected: Option<String>,
-    pub hint: Option<String>,
-}
-
-impl ConditionError {
-    fn new(code: &'static str, tok: &Token, message: String) -> Self {
-        ConditionError {
-            code,
-            message,
-            offset: tok.offset,
-            width: tok.width,
-            expected: None,
-            hint: None,
-        }
-    }
-    fn expected(mut self, e: impl Into<String>) -> Self {
-        self.expected = Some(e.into());
-        self
-    }
-    fn hint(mut self, h: impl Into<String>) -> Self {
-        self.hint = Some(h.into());
-        self
-    }
+/// A problem at a token of a condition; the validator adds where the condition is.
+fn problem(code: &'static str, tok: &Token, message: Message) -> Draft {
+    Draft::error(code, message).span(tok.offset, tok.width)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,7 +160,7 @@ struct Token {
     width: usize,
 }
 
-fn lex(src: &str) -> Result<Vec<Token>, ConditionError> {
+fn lex(src: &str) -> Result<Vec<Token>, Draft> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -213,12 +189,12 @@ fn lex(src: &str) -> Result<Vec<Token>, ConditionError> {
                             offset: i,
                             width: 1,
                         };
-                        return Err(ConditionError::new(
+                        return Err(problem(
                             "condition-syntax",
                             &t,
-                            format!("`{c}` alone is not an operator"),
+                            Message::LoneOperator { op: c },
                         )
-                        .expected("`==`, `!=`, `<`, `<=`, `>` or `>=`"));
+                        .expected(Expected::Comparison));
                     }
                 };
                 if next {
@@ -241,12 +217,8 @@ fn lex(src: &str) -> Result<Vec<Token>, ConditionError> {
                                 offset: start,
                                 width: i - start,
                             };
-                            return Err(ConditionError::new(
-                                "condition-syntax",
-                                &t,
-                                "this number is too large".into(),
-                            )
-                            .expected("a whole number such as 40"));
+                            return Err(problem("condition-syntax", &t, Message::NumberTooLarge)
+                                .expected(Expected::WholeNumberSuchAs { n: 40 }));
                         }
                     }
                 } else {
@@ -265,15 +237,13 @@ fn lex(src: &str) -> Result<Vec<Token>, ConditionError> {
                     offset: i,
                     width: 1,
                 };
-                return Err(ConditionError::new(
+                return Err(problem(
                     "condition-syntax",
                     &t,
-                    format!("unexpected character `{other}` in a condition"),
+                    Message::UnexpectedCharacter { found: other },
                 )
-                .expected("names, numbers, `(`, `)`, `,` and comparisons such as `==`")
-                .hint(
-                    "write `and`, `or`, `not` as words; ids use lowercase letters, digits and `-`",
-                ));
+                .expected(Expected::ConditionCharacters)
+                .hint(Hint::ConditionWords));
             }
         };
         i += 1;
@@ -296,19 +266,19 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Parses and resolves a condition against `scope`.
-pub(crate) fn parse(source: &str, scope: &dyn Scope) -> Result<Condition, ConditionError> {
+pub(crate) fn parse(source: &str, scope: &dyn Scope) -> Result<Condition, Draft> {
     if source.chars().count() > MAX_LEN {
         let t = Token {
             tok: Tok::End,
             offset: 0,
             width: 1,
         };
-        return Err(ConditionError::new(
+        return Err(problem(
             "condition-too-long",
             &t,
-            format!("this condition is longer than {MAX_LEN} characters"),
+            Message::ConditionTooLong { max: MAX_LEN },
         )
-        .hint("split the rule into several simpler rules"));
+        .hint(Hint::SplitRule));
     }
     let tokens = lex(source)?;
     let mut p = Parser {
@@ -320,12 +290,9 @@ pub(crate) fn parse(source: &str, scope: &dyn Scope) -> Result<Condition, Condit
     let expr = p.or()?;
     let t = p.peek().clone();
     if t.tok != Tok::End {
-        return Err(ConditionError::new(
-            "condition-syntax",
-            &t,
-            "unexpected text after the end of the condition".into(),
-        )
-        .expected("`and`, `or`, or the end of the condition"));
+        return Err(
+            problem("condition-syntax", &t, Message::TextAfterEnd).expected(Expected::AndOrEnd)
+        );
     }
     Ok(Condition {
         source: source.to_owned(),
@@ -338,6 +305,16 @@ struct Parser<'a> {
     pos: usize,
     scope: &'a dyn Scope,
     depth: usize,
+}
+
+/// "expected `)` here": the message names what was expected.
+fn expected_here(t: &Token, what: Expected) -> Draft {
+    problem(
+        "condition-syntax",
+        t,
+        Message::ExpectedHere { what: what.clone() },
+    )
+    .expected(what)
 }
 
 const END: Token = Token {
@@ -359,7 +336,7 @@ impl Parser<'_> {
         matches!(&self.peek().tok, Tok::Name(n) if n == w)
     }
 
-    fn or(&mut self) -> Result<Expr, ConditionError> {
+    fn or(&mut self) -> Result<Expr, Draft> {
         let mut items = vec![self.and()?];
         while self.is_word("or") {
             self.next();
@@ -372,7 +349,7 @@ impl Parser<'_> {
         })
     }
 
-    fn and(&mut self) -> Result<Expr, ConditionError> {
+    fn and(&mut self) -> Result<Expr, Draft> {
         let mut items = vec![self.not()?];
         while self.is_word("and") {
             self.next();
@@ -385,21 +362,21 @@ impl Parser<'_> {
         })
     }
 
-    fn deeper(&mut self) -> Result<(), ConditionError> {
+    fn deeper(&mut self) -> Result<(), Draft> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let t = self.peek().clone();
-            return Err(ConditionError::new(
+            return Err(problem(
                 "condition-too-deep",
                 &t,
-                format!("this condition nests more than {MAX_DEPTH} levels of `(` or `not`"),
+                Message::ConditionTooDeep { max: MAX_DEPTH },
             )
-            .hint("split it into simpler rules"));
+            .hint(Hint::SplitCondition));
         }
         Ok(())
     }
 
-    fn not(&mut self) -> Result<Expr, ConditionError> {
+    fn not(&mut self) -> Result<Expr, Draft> {
         if self.is_word("not") {
             self.next();
             self.deeper()?;
@@ -410,37 +387,31 @@ impl Parser<'_> {
         self.primary()
     }
 
-    fn expect(&mut self, want: Tok, what: &str) -> Result<Token, ConditionError> {
+    fn expect(&mut self, want: Tok, what: Expected) -> Result<Token, Draft> {
         let t = self.next();
         if t.tok == want {
             Ok(t)
         } else {
-            Err(
-                ConditionError::new("condition-syntax", &t, format!("expected {what} here"))
-                    .expected(what.to_owned()),
-            )
+            Err(expected_here(&t, what))
         }
     }
 
-    fn name(&mut self, what: &str) -> Result<(String, Token), ConditionError> {
+    fn name(&mut self, what: Expected) -> Result<(String, Token), Draft> {
         let t = self.next();
         match &t.tok {
             Tok::Name(n) => Ok((n.clone(), t.clone())),
-            _ => Err(
-                ConditionError::new("condition-syntax", &t, format!("expected {what} here"))
-                    .expected(what.to_owned()),
-            ),
+            _ => Err(expected_here(&t, what)),
         }
     }
 
-    fn primary(&mut self) -> Result<Expr, ConditionError> {
+    fn primary(&mut self) -> Result<Expr, Draft> {
         let t = self.next();
         match &t.tok {
             Tok::Open => {
                 self.deeper()?;
                 let e = self.or()?;
                 self.depth -= 1;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 Ok(e)
             }
             Tok::Name(n) if n == "true" => Ok(Expr::True),
@@ -448,238 +419,210 @@ impl Parser<'_> {
             Tok::Name(n) => {
                 let func = n.clone();
                 if self.peek().tok != Tok::Open {
-                    return Err(ConditionError::new(
-                        "condition-syntax",
-                        &t,
-                        format!("`{func}` is not a test on the answers"),
-                    )
-                    .expected("a test such as `answer(question) == option`, `level(dimension) == level` or `chosen(question, option)`")
-                    .hint("each test starts with answer, chosen, answered, score, percent, level, evaluated, miscalibrated or dont-know"));
+                    return Err(
+                        problem("condition-syntax", &t, Message::NotATest { name: func })
+                            .expected(Expected::TestExample)
+                            .hint(Hint::TestStarts),
+                    );
                 }
                 self.next();
                 self.call(&func, &t)
             }
-            _ => Err(
-                ConditionError::new("condition-syntax", &t, "expected a test here".into())
-                    .expected("a test such as `answer(question) == option`, `(`, `not`, `true`"),
-            ),
+            _ => Err(problem("condition-syntax", &t, Message::ExpectedTest)
+                .expected(Expected::TestOrGroup)),
         }
     }
 
-    fn call(&mut self, func: &str, ft: &Token) -> Result<Expr, ConditionError> {
+    fn call(&mut self, func: &str, ft: &Token) -> Result<Expr, Draft> {
         match func {
             "answered" => {
                 let q = self.question()?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 Ok(Expr::Answered(q))
             }
             "chosen" => {
                 let q = self.question()?;
-                self.expect(Tok::Comma, "`,` then an option id")?;
-                let (o, ot) = self.name("an option id")?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Comma, Expected::CommaThenOptionId)?;
+                let (o, ot) = self.name(Expected::OptionId)?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 let opt = self.option(q, &o, &ot)?;
                 Ok(Expr::Chosen(q, opt))
             }
             "answer" => {
                 let qt = self.peek().clone();
                 let q = self.question()?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 if self.scope.is_multiple(q) {
-                    return Err(ConditionError::new(
-                        "wrong-question-kind",
-                        &qt,
-                        "`answer(…)` cannot be used on a multiple-choice question".into(),
-                    )
-                    .expected("a single-choice, yes-no or scale question")
-                    .hint("use `chosen(question, option)` to test one box of a multiple-choice question"));
+                    return Err(
+                        problem("wrong-question-kind", &qt, Message::AnswerOnMultiple)
+                            .expected(Expected::SingleAnswerQuestion)
+                            .hint(Hint::UseChosen),
+                    );
                 }
                 let (op, opt) = self.op()?;
                 if op.ordered() && !self.scope.is_ordered(q) {
-                    return Err(ConditionError::new(
-                        "unordered-comparison",
-                        &opt,
-                        "only the answers of a scale question are ordered".into(),
-                    )
-                    .expected("`==` or `!=`"));
+                    return Err(
+                        problem("unordered-comparison", &opt, Message::UnorderedAnswers)
+                            .expected(Expected::EqualOrNot),
+                    );
                 }
-                let (o, ot) = self.name("an option id")?;
+                let (o, ot) = self.name(Expected::OptionId)?;
                 let oi = self.option(q, &o, &ot)?;
                 Ok(Expr::Answer(q, op, oi))
             }
             "score" | "percent" | "level" => {
                 if !self.scope.scores_allowed() {
-                    return Err(ConditionError::new(
+                    return Err(problem(
                         "score-in-show-if",
                         ft,
-                        format!("`{func}(…)` cannot be used in `show-if`"),
+                        Message::ScoreInShowIf {
+                            function: func.to_owned(),
+                        },
                     )
-                    .expected("a test on earlier answers: `answer`, `chosen` or `answered`")
-                    .hint(
-                        "scores are only known at the end; use them in the recommendation rules",
-                    ));
+                    .expected(Expected::EarlierAnswersTest)
+                    .hint(Hint::ScoresAtTheEnd));
                 }
-                let (d, dt) = self.name("a dimension id")?;
+                let (d, dt) = self.name(Expected::DimensionId)?;
                 let dim = self.scope.dimension(&d).ok_or_else(|| {
-                    ConditionError::new(
+                    problem(
                         "unknown-dimension",
                         &dt,
-                        format!("there is no dimension `{d}`"),
+                        Message::UnknownDimension { id: d.clone() },
                     )
-                    .expected(format!("one of {}", self.scope.dimension_ids()))
+                    .expected(Expected::OneOf(self.scope.dimension_ids()))
                 })?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 let (op, _) = self.op()?;
                 let vt = self.next();
                 match (func, &vt.tok) {
                     ("level", Tok::Name(l)) => {
                         let lvl = self.scope.level(l).ok_or_else(|| {
-                            ConditionError::new(
+                            problem(
                                 "unknown-level",
                                 &vt,
-                                format!("there is no level `{l}`"),
+                                Message::UnknownLevel { id: l.clone() },
                             )
-                            .expected(format!("one of {}", self.scope.level_ids()))
+                            .expected(Expected::OneOf(self.scope.level_ids()))
                         })?;
                         Ok(Expr::Level(dim, op, lvl))
                     }
                     ("score", Tok::Number(n)) => Ok(Expr::Score(dim, op, *n)),
                     ("percent", Tok::Number(n)) if *n <= 100 => Ok(Expr::Percent(dim, op, *n)),
-                    ("percent", Tok::Number(_)) => Err(ConditionError::new(
+                    ("percent", Tok::Number(_)) => {
+                        Err(problem("type-mismatch", &vt, Message::PercentOver100)
+                            .expected(Expected::Percentage))
+                    }
+                    ("level", _) => {
+                        Err(
+                            problem("type-mismatch", &vt, Message::LevelNotComparedWithLevel)
+                                .expected(Expected::OneOf(self.scope.level_ids())),
+                        )
+                    }
+                    _ => Err(problem(
                         "type-mismatch",
                         &vt,
-                        "a percentage is between 0 and 100".into(),
+                        Message::NotComparedWithNumber {
+                            function: func.to_owned(),
+                        },
                     )
-                    .expected("a number from 0 to 100")),
-                    ("level", _) => Err(ConditionError::new(
-                        "type-mismatch",
-                        &vt,
-                        "a level is compared with a level id".into(),
-                    )
-                    .expected(format!("one of {}", self.scope.level_ids()))),
-                    _ => Err(ConditionError::new(
-                        "type-mismatch",
-                        &vt,
-                        format!("`{func}(…)` is compared with a number"),
-                    )
-                    .expected("a whole number such as 40")),
+                    .expected(Expected::WholeNumberSuchAs { n: 40 })),
                 }
             }
             "evaluated" | "miscalibrated" => {
                 if !self.scope.scores_allowed() {
-                    return Err(ConditionError::new(
+                    return Err(problem(
                         "score-in-show-if",
                         ft,
-                        format!("`{func}(…)` cannot be used in `show-if`"),
+                        Message::ScoreInShowIf {
+                            function: func.to_owned(),
+                        },
                     )
-                    .expected("a test on earlier answers: `answer`, `chosen` or `answered`")
-                    .hint(
-                        "scores are only known at the end; use them in the recommendation rules",
-                    ));
+                    .expected(Expected::EarlierAnswersTest)
+                    .hint(Hint::ScoresAtTheEnd));
                 }
-                let (d, dt) = self.name("a dimension id")?;
+                let (d, dt) = self.name(Expected::DimensionId)?;
                 let dim = self.scope.dimension(&d).ok_or_else(|| {
-                    ConditionError::new(
+                    problem(
                         "unknown-dimension",
                         &dt,
-                        format!("there is no dimension `{d}`"),
+                        Message::UnknownDimension { id: d.clone() },
                     )
-                    .expected(format!("one of {}", self.scope.dimension_ids()))
+                    .expected(Expected::OneOf(self.scope.dimension_ids()))
                 })?;
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 if func == "evaluated" {
                     return Ok(Expr::Evaluated(dim));
                 }
                 if !self.scope.has_checks(dim) {
-                    return Err(ConditionError::new(
-                        "no-checks",
-                        &dt,
-                        format!("the dimension `{d}` has no `checks`"),
-                    )
-                    .expected("a dimension that lists its knowledge questions under `checks:`")
-                    .hint("add `checks: [question, …]` to the dimension, or remove this test"));
+                    return Err(
+                        problem("no-checks", &dt, Message::NoChecks { dimension: d })
+                            .expected(Expected::DimensionWithChecks)
+                            .hint(Hint::AddChecks),
+                    );
                 }
                 Ok(Expr::Miscalibrated(dim))
             }
             "dont-know" => {
                 if !self.scope.scores_allowed() {
-                    return Err(ConditionError::new(
-                        "score-in-show-if",
-                        ft,
-                        "`dont-know()` cannot be used in `show-if`".into(),
-                    )
-                    .expected("a test on earlier answers: `answer`, `chosen` or `answered`"));
+                    return Err(problem("score-in-show-if", ft, Message::DontKnowInShowIf)
+                        .expected(Expected::EarlierAnswersTest));
                 }
-                self.expect(Tok::Close, "`)`")?;
+                self.expect(Tok::Close, Expected::CloseParen)?;
                 let (op, _) = self.op()?;
                 let vt = self.next();
                 match vt.tok {
                     Tok::Number(n) => Ok(Expr::DontKnow(op, n)),
-                    _ => Err(ConditionError::new(
-                        "type-mismatch",
-                        &vt,
-                        "`dont-know()` counts answers and is compared with a number".into(),
-                    )
-                    .expected("a whole number such as 3")),
+                    _ => Err(
+                        problem("type-mismatch", &vt, Message::DontKnowNotComparedWithNumber)
+                            .expected(Expected::WholeNumberSuchAs { n: 3 }),
+                    ),
                 }
             }
-            other => Err(ConditionError::new(
+            other => Err(problem(
                 "unknown-function",
                 ft,
-                format!("`{other}(…)` is not a test this format knows"),
+                Message::UnknownFunction {
+                    name: other.to_owned(),
+                },
             )
-            .expected("answer, chosen, answered, score, percent, level, evaluated, miscalibrated or dont-know")),
+            .expected(Expected::Functions)),
         }
     }
 
-    fn op(&mut self) -> Result<(Op, Token), ConditionError> {
+    fn op(&mut self) -> Result<(Op, Token), Draft> {
         let t = self.next();
         match t.tok {
             Tok::Op(op) => Ok((op, t)),
-            _ => Err(ConditionError::new(
-                "condition-syntax",
-                &t,
-                "expected a comparison here".into(),
-            )
-            .expected("`==`, `!=`, `<`, `<=`, `>` or `>=`")),
+            _ => Err(problem("condition-syntax", &t, Message::ExpectedComparison)
+                .expected(Expected::Comparison)),
         }
     }
 
-    fn question(&mut self) -> Result<usize, ConditionError> {
-        let (id, t) = self.name("a question id")?;
+    fn question(&mut self) -> Result<usize, Draft> {
+        let (id, t) = self.name(Expected::QuestionId)?;
         self.scope.question(&id).map_err(|e| match e {
-            ScopeError::Unknown(known) => ConditionError::new(
-                "unknown-question",
-                &t,
-                format!("there is no question `{id}`"),
-            )
-            .expected("the id of a question".to_owned())
-            .hint(known),
-            ScopeError::Later => ConditionError::new(
-                "forward-reference",
-                &t,
-                format!("`show-if` refers to `{id}`, which comes later"),
-            )
-            .expected("a question asked before this one")
-            .hint("a question can only depend on answers already given: move it after the question it depends on"),
-            ScopeError::Itself => ConditionError::new(
-                "self-reference",
-                &t,
-                format!("`show-if` of `{id}` refers to `{id}` itself"),
-            )
-            .expected("a question asked before this one")
-            .hint("a question cannot depend on its own answer"),
+            ScopeError::Unknown(hint) => {
+                problem("unknown-question", &t, Message::UnknownQuestion { id })
+                    .expected(Expected::IdOfQuestion)
+                    .hint(hint)
+            }
+            ScopeError::Later => problem("forward-reference", &t, Message::ForwardReference { id })
+                .expected(Expected::EarlierQuestion)
+                .hint(Hint::DependOnEarlier),
+            ScopeError::Itself => problem("self-reference", &t, Message::SelfReference { id })
+                .expected(Expected::EarlierQuestion)
+                .hint(Hint::NotOnItself),
         })
     }
 
-    fn option(&self, q: usize, id: &str, t: &Token) -> Result<usize, ConditionError> {
+    fn option(&self, q: usize, id: &str, t: &Token) -> Result<usize, Draft> {
         self.scope.option(q, id).ok_or_else(|| {
-            ConditionError::new(
+            problem(
                 "unknown-option",
                 t,
-                format!("this question has no option `{id}`"),
+                Message::UnknownOption { id: id.to_owned() },
             )
-            .expected(format!("one of {}", self.scope.options_of(q)))
+            .expected(Expected::OneOf(self.scope.options_of(q)))
         })
     }
 }

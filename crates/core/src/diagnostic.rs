@@ -4,6 +4,7 @@
 //! Without the `yaml` feature only the rendering is used.
 #![cfg_attr(not(feature = "yaml"), allow(dead_code))]
 
+use crate::messages::{Expected, Hint, Lang, Message};
 use serde::Serialize;
 use std::fmt::{self, Write as _};
 
@@ -58,6 +59,9 @@ impl fmt::Display for Path {
 }
 
 /// A problem in a questionnaire: what is wrong, where, what was expected and how to fix it.
+///
+/// Made with a `Draft`; its texts come from the catalogue (`messages.rs`),
+/// so [`Diagnostic::in_language`] writes them again in another language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Error or warning.
@@ -83,103 +87,130 @@ pub struct Diagnostic {
     /// Whether the texts are in French (see [`Diagnostic::in_language`]).
     #[serde(skip)]
     pub french: bool,
+    /// The catalogue entries the texts were written from.
+    #[serde(skip)]
+    texts: Box<Texts>,
 }
 
-/// A diagnostic being built during validation: located by path, the line and
-/// column are found once at the end (see `yaml::locate`).
-#[derive(Debug, Clone)]
-pub(crate) struct Pending {
-    pub diagnostic: Diagnostic,
+/// What a diagnostic says, as catalogue entries: written in any language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Texts {
+    message: Message,
+    expected: Option<Expected>,
+    hint: Option<Hint>,
+}
+
+/// A diagnostic being written: the one builder of every diagnostic (YAML
+/// reader, validator, condition parser).
+///
+/// ```text
+/// Draft::error("unknown-scale", Message::UnknownScale { id })
+///     .at(path.key("scale"))
+///     .expected(Expected::OneOf(ids(scales.keys())))
+///     .hint(Hint::DeclareScale)
+/// ```
+///
+/// The validator's drafts are located by `path` at the end (`yaml::locate_all`
+/// turns them into [`Diagnostic`]s); the YAML reader, which knows the line and
+/// column already, finishes its own with [`Draft::located`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Draft {
+    pub severity: Severity,
+    pub code: &'static str,
+    /// Boxed: the condition parser returns drafts as errors, which stay small.
+    texts: Box<Texts>,
+    /// Where the value is in the document (the root until [`Draft::at`]).
     pub path: Path,
     /// Characters from the start of the value to the start of the problem (inside a condition).
     pub offset: usize,
+    /// How many characters to underline.
+    pub width: usize,
 }
 
-impl Pending {
-    pub fn error(code: &'static str, path: Path, message: String) -> Self {
-        Self::new(Severity::Error, code, path, message)
-    }
-    pub fn warning(code: &'static str, path: Path, message: String) -> Self {
-        Self::new(Severity::Warning, code, path, message)
-    }
-    fn new(severity: Severity, code: &'static str, path: Path, message: String) -> Self {
-        let mut diagnostic = Diagnostic::error(code, message);
-        diagnostic.severity = severity;
-        diagnostic.path = path.to_string();
-        Pending {
-            diagnostic,
-            path,
+impl Draft {
+    /// The questionnaire cannot be used.
+    pub fn error(code: &'static str, message: Message) -> Self {
+        Draft {
+            severity: Severity::Error,
+            code,
+            texts: Box::new(Texts {
+                message,
+                expected: None,
+                hint: None,
+            }),
+            path: Path::default(),
             offset: 0,
+            width: 1,
         }
     }
-    pub fn expected(mut self, e: impl Into<String>) -> Self {
-        self.diagnostic = self.diagnostic.expected(e);
-        self
+    /// The questionnaire works, but probably not as the author meant.
+    pub fn warning(code: &'static str, message: Message) -> Self {
+        Draft {
+            severity: Severity::Warning,
+            ..Draft::error(code, message)
+        }
     }
-    pub fn hint(mut self, h: impl Into<String>) -> Self {
-        self.diagnostic = self.diagnostic.hint(h);
+    /// The value the problem is in.
+    pub fn at(mut self, path: Path) -> Self {
+        self.path = path;
         self
     }
     /// Points at `width` characters starting `offset` characters into the value.
     pub fn span(mut self, offset: usize, width: usize) -> Self {
         self.offset = offset;
-        self.diagnostic.width = width.max(1);
+        self.width = width.max(1);
         self
+    }
+    pub fn expected(mut self, e: Expected) -> Self {
+        self.texts.expected = Some(e);
+        self
+    }
+    pub fn hint(mut self, h: Hint) -> Self {
+        self.texts.hint = Some(h);
+        self
+    }
+    /// The finished diagnostic, in English, at `line` and `column` (0 when unknown).
+    pub fn located(self, (line, column): (usize, usize)) -> Diagnostic {
+        let texts = self.texts;
+        Diagnostic {
+            severity: self.severity,
+            code: self.code,
+            message: texts.message.render(Lang::En),
+            path: self.path.to_string(),
+            line,
+            column,
+            width: self.width,
+            expected: texts.expected.as_ref().map(|e| e.render(Lang::En)),
+            hint: texts.hint.as_ref().map(|h| h.render(Lang::En)),
+            french: false,
+            texts,
+        }
     }
 }
 
 impl Diagnostic {
-    /// An error not yet located (line and column 0).
-    pub(crate) fn error(code: &'static str, message: String) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            message,
-            path: String::new(),
-            line: 0,
-            column: 0,
-            width: 1,
-            expected: None,
-            hint: None,
-            french: false,
-        }
-    }
-    pub(crate) fn at(mut self, (line, column): (usize, usize)) -> Self {
-        self.line = line;
-        self.column = column;
-        self
-    }
-    pub(crate) fn expected(mut self, e: impl Into<String>) -> Self {
-        self.expected = Some(e.into());
-        self
-    }
-    pub(crate) fn hint(mut self, h: impl Into<String>) -> Self {
-        self.hint = Some(h.into());
-        self
-    }
-
-    /// The same diagnostic in `lang` ("fr" or "en"); a text with no French
-    /// in the catalogue stays in English.
+    /// The same diagnostic in `lang` ("fr" for French, anything else for
+    /// English), written from the catalogue. A text the YAML reader gave
+    /// that the catalogue does not know stays in English.
     pub fn in_language(&self, lang: &str) -> Diagnostic {
-        let mut d = self.clone();
-        if lang == "fr" {
-            fn fr(s: &str) -> String {
-                crate::french::translate(s).unwrap_or_else(|| s.to_owned())
-            }
-            d.message = fr(&d.message);
-            d.expected = d.expected.as_deref().map(fr);
-            d.hint = d.hint.as_deref().map(fr);
-            d.french = true;
+        let lang = Lang::from_code(lang);
+        Diagnostic {
+            message: self.texts.message.render(lang),
+            expected: self.texts.expected.as_ref().map(|e| e.render(lang)),
+            hint: self.texts.hint.as_ref().map(|h| h.render(lang)),
+            french: lang == Lang::Fr,
+            ..self.clone()
         }
-        d
     }
 
     /// Whether every text of this diagnostic has a French translation.
     pub fn has_french(&self) -> bool {
-        std::iter::once(self.message.as_str())
-            .chain(self.expected.as_deref())
-            .chain(self.hint.as_deref())
-            .all(|t| crate::french::translate(t).is_some())
+        self.texts.message.has_french()
+            && self
+                .texts
+                .expected
+                .as_ref()
+                .is_none_or(Expected::has_french)
     }
 
     /// Renders the diagnostic like a compiler message: the location, the quoted

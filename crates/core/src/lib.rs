@@ -36,7 +36,7 @@ mod diagnostic;
 mod display;
 mod early;
 mod evaluate;
-mod french;
+mod messages;
 mod model;
 #[cfg(feature = "yaml")]
 pub mod personas;
@@ -77,6 +77,11 @@ pub use yaml::{source_text, MAX_SOURCE_BYTES};
 pub const MAX_REPORTED: usize = 50;
 
 #[cfg(feature = "yaml")]
+use diagnostic::Draft;
+#[cfg(feature = "yaml")]
+use messages::{Expected, Hint, Message};
+
+#[cfg(feature = "yaml")]
 impl Questionnaire {
     /// Reads and validates a questionnaire.
     ///
@@ -91,22 +96,20 @@ impl Questionnaire {
         let raw = yaml::parse(source).map_err(|d| LoadError {
             diagnostics: vec![*d],
         })?;
-        let (model, mut pending) = validate::validate(raw);
+        let (model, mut drafts) = validate::validate(raw);
         // Locating re-reads the document once per problem: a crafted file with
         // thousands of errors must not take minutes. The first ones are enough.
         let shown = MAX_REPORTED.min(yaml::locatable(source));
-        let hidden = pending.len().saturating_sub(shown);
-        pending.truncate(shown);
-        let mut diagnostics = yaml::locate_all(source, pending);
+        let hidden = drafts.len().saturating_sub(shown);
+        drafts.truncate(shown);
+        let mut diagnostics = yaml::locate_all(source, drafts);
         // Errors first; each group in document order.
         diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
         if hidden > 0 {
             diagnostics.push(
-                Diagnostic::error(
-                    "too-many-problems",
-                    format!("{hidden} more problems are not shown"),
-                )
-                .hint("fix the problems above and check again"),
+                Draft::error("too-many-problems", Message::TooManyProblems { hidden })
+                    .hint(Hint::FixAndCheckAgain)
+                    .located((0, 0)),
             );
         }
         match model {
@@ -159,7 +162,7 @@ impl Questionnaire {
         let Ok(raw) = yaml::parse(source) else {
             return Vec::new();
         };
-        let pending = self
+        let drafts = self
             .parcours
             .iter()
             .enumerate()
@@ -181,19 +184,20 @@ impl Questionnaire {
                     (None, None) => here,
                 };
                 Some(
-                    diagnostic::Pending::warning(
+                    Draft::warning(
                         "sessions-over",
-                        path,
-                        format!(
-                            "every period of `{}` is over on {today} (the last one ended on {last})",
-                            p.id
-                        ),
+                        Message::SessionsOver {
+                            parcours: p.id.clone(),
+                            today,
+                            last,
+                        },
                     )
-                    .expected("a period that is not over")
-                    .hint("add the next period to `periods`; until then residents are pointed to the permanence"),
+                    .at(path)
+                    .expected(Expected::PeriodNotOver)
+                    .hint(Hint::NextPeriod),
                 )
             })
             .collect();
-        yaml::locate_all(source, pending)
+        yaml::locate_all(source, drafts)
     }
 }

@@ -7,7 +7,11 @@
 //! purpose at the target node. This runs only for problems found (a handful),
 //! never on the happy path, and keeps a second YAML parser out of the Wasm.
 
-use crate::diagnostic::{Diagnostic, Path, Pending, Seg};
+use crate::diagnostic::{Diagnostic, Draft, Path, Seg};
+use crate::messages::{
+    Expected, Found, Hint, Ids, Lang, Message, ReaderText, Syntax, TypeName, READER_CONTEXTS,
+    READER_PROBLEMS,
+};
 use crate::raw::RawQuestionnaire;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -26,15 +30,15 @@ pub(crate) struct Location {
 pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
     if source.len() > MAX_SOURCE_BYTES {
         return Err(Box::new(
-            Diagnostic::error(
+            Draft::error(
                 "too-large",
-                format!(
-                    "the file is {} KB; a questionnaire may be at most {} KB",
-                    source.len() / 1024,
-                    MAX_SOURCE_BYTES / 1024
-                ),
+                Message::TooLarge {
+                    kb: source.len() / 1024,
+                    max_kb: MAX_SOURCE_BYTES / 1024,
+                },
             )
-            .hint("check that this is the right file"),
+            .hint(Hint::RightFile)
+            .located((0, 0)),
         ));
     }
     if let Some(d) = nesting_guard(source) {
@@ -45,9 +49,10 @@ pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
         return Err(Box::new(
-            Diagnostic::error("empty-file", "the file is empty".into())
-                .expected("a questionnaire, starting with `format: 1`")
-                .hint("questionnaires/FORMAT.md has a complete example to start from"),
+            Draft::error("empty-file", Message::EmptyFile)
+                .expected(Expected::QuestionnaireStart)
+                .hint(Hint::FormatExample)
+                .located((0, 0)),
         ));
     }
     serde_yaml::from_str(source).map_err(|e| Box::new(shape_error(source, &e)))
@@ -85,13 +90,15 @@ fn nesting_guard(source: &str) -> Option<Diagnostic> {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return Some(
-                        Diagnostic::error(
+                        Draft::error(
                             "too-complex",
-                            format!("lists and mappings are nested more than {MAX_FLOW_DEPTH} deep here"),
+                            Message::NestedTooDeep {
+                                max: MAX_FLOW_DEPTH,
+                            },
                         )
-                        .at(char_position(source, i))
-                        .expected("a questionnaire nests 3 or 4 levels")
-                        .hint("check for a run of `[` or `{`"),
+                        .expected(Expected::ShallowNesting)
+                        .hint(Hint::RunOfBrackets)
+                        .located(char_position(source, i)),
                     );
                 }
             }
@@ -112,16 +119,15 @@ pub fn source_text(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
         let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let before = std::str::from_utf8(good).unwrap_or_default();
         Box::new(
-            Diagnostic::error(
+            Draft::error(
                 "not-utf8",
-                format!(
-                    "the file is not UTF-8 text: byte {} cannot be read",
-                    e.valid_up_to() + 1
-                ),
+                Message::NotUtf8 {
+                    byte: e.valid_up_to() + 1,
+                },
             )
-            .at(char_position(before, before.len()))
-            .expected("text saved as UTF-8")
-            .hint("save the file again choosing the UTF-8 encoding"),
+            .expected(Expected::Utf8Text)
+            .hint(Hint::SaveAsUtf8)
+            .located(char_position(before, before.len())),
         )
     })
 }
@@ -144,21 +150,17 @@ fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
     }
     let (path, message) = split_path(&whole);
     let message = message.replace(" as u128", "").replace(" as i128", "");
-    let message = message.as_str();
-    let message = match message.rfind(", expected ") {
-        Some(i) if message.starts_with("invalid type") || message.starts_with("invalid value") => {
-            format!(
-                "{}, expected {}",
-                message.get(..i).unwrap_or(message),
-                plain_type(message.get(i + 11..).unwrap_or(""))
-            )
-        }
-        _ => message.to_owned(),
+    let english = said_for_authors(&message);
+    let read = read_message(&message);
+    // Only what reads back exactly as the reader wrote it is translated.
+    let read = if read.render(Lang::En) == english {
+        read
+    } else {
+        Message::Untranslated(english.clone())
     };
-    let message = message.as_str();
-    let (code, expected, hint) = classify(message);
+    let (code, expected, hint) = classify(&english, &read);
     // serde reports a duplicate key at the start of its mapping: find the second one.
-    if let Some(key) = message
+    if let Some(key) = english
         .strip_prefix("duplicate field `")
         .and_then(|k| k.strip_suffix('`'))
     {
@@ -166,13 +168,29 @@ fn shape_error(source: &str, e: &serde_yaml::Error) -> Diagnostic {
             (line, column) = (l, c);
         }
     }
-    let mut d = Diagnostic::error(code, message.to_owned()).at((line, column));
+    let mut draft = Draft::error(code, read).hint(hint);
+    if let Some(e) = expected {
+        draft = draft.expected(e);
+    }
+    let mut d = draft.located((line, column));
     d.path = path.to_owned();
-    d.expected = expected;
-    d.hint = hint;
     d
 }
 
+/// The reader's message with the expected type of "invalid type: …, expected
+/// u32" said for authors ("a whole number, 0 or more").
+fn said_for_authors(message: &str) -> String {
+    match message.rfind(", expected ") {
+        Some(i) if message.starts_with("invalid type") || message.starts_with("invalid value") => {
+            format!(
+                "{}, expected {}",
+                message.get(..i).unwrap_or(message),
+                plain_type_text(message.get(i + 11..).unwrap_or(""))
+            )
+        }
+        _ => message.to_owned(),
+    }
+}
 /// Removes serde_yaml's " at line L column C", which the diagnostic shows its own way.
 fn without_position(message: &str) -> String {
     let Some(i) = message.find(" at line ") else {
@@ -232,77 +250,208 @@ fn split_path(message: &str) -> (&str, &str) {
     }
 }
 
-fn classify(message: &str) -> (&'static str, Option<String>, Option<String>) {
-    if let Some(i) = message.find(", expected one of ") {
-        let expected = message.get(i + 18..).map(|list| format!("one of {list}"));
-        if message.starts_with("unknown field") {
-            return (
-                "unknown-field",
-                expected,
-                Some("check the spelling of the key, or remove it".into()),
-            );
+/// The code, expected and hint of a reader's message (`english`, as shown;
+/// `read`, the same as a catalogue entry).
+fn classify(english: &str, read: &Message) -> (&'static str, Option<Expected>, Hint) {
+    if let Some(i) = english.find(", expected one of ") {
+        let shown = format!("one of {}", english.get(i + 18..).unwrap_or_default());
+        let expected = match read {
+            Message::UnknownField { known, .. } | Message::UnknownVariant { known, .. } => {
+                checked(Expected::OneOf(known.clone()), &shown)
+            }
+            _ => Expected::Untranslated(shown),
+        };
+        if english.starts_with("unknown field") {
+            return ("unknown-field", Some(expected), Hint::CheckKeySpelling);
         }
-        return (
-            "unknown-variant",
-            expected,
-            Some("use one of the values listed".into()),
-        );
+        return ("unknown-variant", Some(expected), Hint::UseListedValue);
     }
-    if message.starts_with("missing field") {
-        return (
-            "missing-field",
-            None,
-            Some("add this key; questionnaires/FORMAT.md shows every key with an example".into()),
-        );
+    if english.starts_with("missing field") {
+        return ("missing-field", None, Hint::AddKey);
     }
-    if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let expected = message
+    if english.starts_with("invalid type") || english.starts_with("invalid value") {
+        let expected = english
             .find(", expected ")
-            .and_then(|i| message.get(i + 11..))
-            .map(plain_type);
-        return (
-            "wrong-type",
-            expected,
-            Some("put text in quotes, numbers without quotes, lists as `- item` lines".into()),
-        );
+            .and_then(|i| english.get(i + 11..));
+        let expected = expected.map(|text| {
+            let shown = plain_type_text(text);
+            match read {
+                Message::WrongType { expected, .. } | Message::WrongValue { expected, .. } => {
+                    checked(Expected::Type(expected.clone()), &shown)
+                }
+                _ => Expected::Untranslated(shown),
+            }
+        });
+        return ("wrong-type", expected, Hint::QuotesAndLists);
     }
-    if message.starts_with("duplicate field") || message.starts_with("duplicate entry") {
-        return (
-            "duplicate-key",
-            None,
-            Some(
-                "a key may appear only once in the same place: remove or rename one of the two"
-                    .into(),
-            ),
-        );
+    if english.starts_with("duplicate field") || english.starts_with("duplicate entry") {
+        return ("duplicate-key", None, Hint::KeyOnce);
     }
-    if message.contains("recursion limit") || message.contains("repetition limit") {
-        return (
-            "too-complex",
-            None,
-            Some("a questionnaire needs neither deep nesting nor many aliases (`*name`)".into()),
-        );
+    if english.contains("recursion limit") || english.contains("repetition limit") {
+        return ("too-complex", None, Hint::NoDeepNesting);
     }
-    (
-        "yaml-syntax",
-        None,
-        Some(
-            "check the indentation (spaces, not tabs) and that every `key: value` and `- item` is well formed"
-                .into(),
-        ),
-    )
+    ("yaml-syntax", None, Hint::CheckIndentation)
 }
 
-/// Rust type names in serde's messages, said for authors.
-fn plain_type(t: &str) -> String {
-    match t {
-        "u32" | "u64" | "u8" | "u16" => "a whole number, 0 or more".into(),
-        "a boolean" => "true or false".into(),
-        "a string" => "a text".into(),
-        "a sequence" => "a list (`- item` lines or [a, b])".into(),
-        t if t.starts_with("struct Raw") => "a mapping of `key: value` lines".into(),
-        other => other.into(),
+/// `expected` if it reads `english`, otherwise `english` as it is.
+fn checked(expected: Expected, english: &str) -> Expected {
+    if expected.render(Lang::En) == english {
+        expected
+    } else {
+        Expected::Untranslated(english.to_owned())
     }
+}
+
+/// A reader's message as a catalogue entry: [`Message::Untranslated`] when it
+/// is none the catalogue knows.
+fn read_message(message: &str) -> Message {
+    let quoted = |rest: &str, end: &str| -> Option<String> {
+        let inner = rest.strip_suffix(end)?;
+        // A name with a backtick would be read back wrong: left as it is.
+        (!inner.contains('`')).then(|| inner.to_owned())
+    };
+    let read = || -> Option<Message> {
+        if let Some(rest) = message.strip_prefix("unknown field `") {
+            let (field, known) = rest.split_once("`, ")?;
+            let known = serde_names(known, "fields")?;
+            let field = quoted(field, "")?;
+            return Some(Message::UnknownField { field, known });
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant `") {
+            let (value, known) = rest.split_once("`, ")?;
+            let known = serde_names(known, "variants")?;
+            let value = quoted(value, "")?;
+            return Some(Message::UnknownVariant { value, known });
+        }
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            let field = quoted(rest, "`")?;
+            return Some(Message::MissingField { field });
+        }
+        if let Some(rest) = message.strip_prefix("duplicate field `") {
+            let field = quoted(rest, "`")?;
+            return Some(Message::DuplicateField { field });
+        }
+        if let Some(rest) = message.strip_prefix("the language `") {
+            let lang = quoted(rest, "` is given twice")?;
+            return Some(Message::LanguageTwice { lang });
+        }
+        for (prefix, value) in [("invalid type: ", false), ("invalid value: ", true)] {
+            if let Some(rest) = message.strip_prefix(prefix) {
+                let (found, expected) = rest.rsplit_once(", expected ")?;
+                let (found, expected) = (read_found(found)?, plain_type(expected)?);
+                return Some(if value {
+                    Message::WrongValue { found, expected }
+                } else {
+                    Message::WrongType { found, expected }
+                });
+            }
+        }
+        read_syntax(message).map(Message::Syntax)
+    };
+    read().unwrap_or_else(|| Message::Untranslated(said_for_authors(message)))
+}
+
+/// The names of serde's "expected `a` or `b`" (or "there are no fields").
+fn serde_names(text: &str, none: &str) -> Option<Ids> {
+    if text == format!("there are no {none}") {
+        return Some(Ids(Vec::new()));
+    }
+    let list = text.strip_prefix("expected ")?;
+    let list = list.strip_prefix("one of ").unwrap_or(list);
+    let names = list
+        .split("`, `")
+        .flat_map(|part| part.split("` or `"))
+        .map(|name| name.trim_matches('`').to_owned())
+        .collect();
+    Some(Ids(names))
+}
+
+/// serde's "unexpected" value: `integer `3``, `string "a"`, `sequence`…
+fn read_found(text: &str) -> Option<Found> {
+    let ticked = |prefix: &str| {
+        text.strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix('`'))
+            .map(str::to_owned)
+    };
+    if let Some(b) = ticked("boolean `") {
+        return Some(Found::Boolean(b));
+    }
+    if let Some(n) = ticked("integer `") {
+        return Some(Found::Integer(n));
+    }
+    if let Some(x) = ticked("floating point `") {
+        return Some(Found::Float(x));
+    }
+    if let Some(s) = text.strip_prefix("string ") {
+        return Some(Found::Text(s.to_owned()));
+    }
+    match text {
+        "unit value" => Some(Found::Unit),
+        "sequence" => Some(Found::Sequence),
+        "map" => Some(Found::Map),
+        _ => None,
+    }
+}
+
+/// libyaml's `problem[ at position P][, context[ at line L column C]]`,
+/// when the problem is one the catalogue knows.
+fn read_syntax(text: &str) -> Option<Syntax> {
+    /// The longest text of `table` that `text` starts with, and what follows it.
+    fn known<'t>(
+        table: &'static [(&'static str, &'static str)],
+        text: &'t str,
+    ) -> Option<(ReaderText, &'t str)> {
+        let &(en, fr) = table
+            .iter()
+            .filter(|(en, _)| text.starts_with(en))
+            .max_by_key(|(en, _)| en.len())?;
+        Some((ReaderText { en, fr }, text.get(en.len()..)?))
+    }
+    let (problem, mut rest) = known(READER_PROBLEMS, text)?;
+    let mut position = None;
+    if let Some(r) = rest.strip_prefix(" at position ") {
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        position = Some(r.get(..digits)?.parse().ok()?);
+        rest = r.get(digits..)?;
+    }
+    let mut context = None;
+    let mut context_at = None;
+    if let Some(r) = rest.strip_prefix(", ") {
+        let (c, r) = known(READER_CONTEXTS, r)?;
+        context = Some(c);
+        rest = r;
+        if let Some(r) = rest.strip_prefix(" at line ") {
+            let (line, column) = r.split_once(" column ")?;
+            context_at = Some((line.parse().ok()?, column.parse().ok()?));
+            rest = "";
+        }
+    }
+    rest.is_empty().then_some(Syntax {
+        problem,
+        position,
+        context,
+        context_at,
+    })
+}
+
+/// Rust type names in serde's messages, said for authors (`None`: one the
+/// catalogue does not know).
+fn plain_type(t: &str) -> Option<TypeName> {
+    Some(match t {
+        "u32" | "u64" | "u8" | "u16" => TypeName::WholeNumber,
+        "a boolean" => TypeName::Boolean,
+        "a string" => TypeName::Text,
+        "a sequence" => TypeName::List,
+        "a map" => TypeName::Map,
+        t if t.starts_with("struct Raw") => TypeName::Mapping,
+        t if t == TypeName::Translations.render(Lang::En) => TypeName::Translations,
+        _ => return None,
+    })
+}
+
+/// [`plain_type`] in English, or the type as serde says it.
+fn plain_type_text(t: &str) -> String {
+    plain_type(t).map_or_else(|| t.to_owned(), |t| t.render(Lang::En))
 }
 
 /// Byte offset → (line, column in characters), both from 1.
@@ -324,20 +473,19 @@ pub(crate) fn locatable(source: &str) -> usize {
     (LOCATE_BUDGET / source.len().max(1)).max(3)
 }
 
-/// Fills in line and column of every pending diagnostic.
-pub(crate) fn locate_all(source: &str, pending: Vec<Pending>) -> Vec<Diagnostic> {
-    pending
+/// Locates every draft by its path: the finished diagnostics.
+pub(crate) fn locate_all(source: &str, drafts: Vec<Draft>) -> Vec<Diagnostic> {
+    drafts
         .into_iter()
-        .map(|p| {
-            let mut d = p.diagnostic;
-            if let Some(loc) = locate(source, &p.path) {
-                d.line = loc.line;
-                d.column = loc.column + p.offset + quote_offset(source, loc, p.offset);
-                if p.offset == 0 && d.width == 1 {
+        .map(|mut d| match locate(source, &d.path) {
+            Some(loc) => {
+                let column = loc.column + d.offset + quote_offset(source, loc, d.offset);
+                if d.offset == 0 && d.width == 1 {
                     d.width = scalar_width(source, loc);
                 }
+                d.located((loc.line, column))
             }
-            d
+            None => d.located((0, 0)),
         })
         .collect()
 }
@@ -525,5 +673,94 @@ impl<'de> de::Deserialize<'de> for KeyOrOther {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first diagnostic of a broken file, in English and in French.
+    fn both(source: &str) -> (Diagnostic, Diagnostic) {
+        let d = match parse(source) {
+            Err(d) => *d,
+            Ok(_) => panic!("no error in {source:?}"),
+        };
+        let fr = d.in_language("fr");
+        (d, fr)
+    }
+
+    #[test]
+    fn reader_messages_are_read_back_into_the_catalogue() {
+        for english in [
+            "unknown field `x`, expected one of `a`, `b`, `c`",
+            "unknown field `x`, expected `a` or `b`",
+            "unknown field `x`, expected `a`",
+            "unknown field `x`, there are no fields",
+            "unknown variant `x`, expected one of `a`, `b`, `c`",
+            "missing field `title`",
+            "duplicate field `version`",
+            "the language `fr` is given twice",
+            "invalid type: string \"un\", expected u32",
+            "invalid value: integer `4294967296`, expected u32",
+            "invalid type: map, expected a sequence",
+            "did not find expected key, while parsing a block mapping",
+            "did not find expected ',' or ']', while parsing a flow sequence at line 5 column 12",
+            "control characters are not allowed at position 33",
+            "unknown anchor",
+        ] {
+            let read = read_message(english);
+            assert!(read.has_french(), "not read back: {english}");
+            assert_eq!(read.render(Lang::En), said_for_authors(english));
+        }
+    }
+
+    #[test]
+    fn an_unknown_reader_message_stays_as_written_without_french() {
+        for english in [
+            "something serde_yaml says in a later version",
+            "did not find expected key, while doing something new",
+            "invalid type: tagged value, expected u32",
+        ] {
+            let read = read_message(english);
+            assert!(!read.has_french(), "{english}");
+            assert_eq!(read.render(Lang::En), said_for_authors(english));
+            assert_eq!(read.render(Lang::Fr), read.render(Lang::En), "{english}");
+        }
+    }
+
+    #[test]
+    fn shape_errors_keep_their_english_and_get_whole_french() {
+        let (en, fr) = both("format: un\n");
+        assert_eq!(en.code, "wrong-type");
+        assert_eq!(
+            en.message,
+            "invalid type: string \"un\", expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            fr.message,
+            "type incorrect : le texte \"un\" ; attendu : un nombre entier, 0 ou plus"
+        );
+        assert_eq!(fr.expected.as_deref(), Some("un nombre entier, 0 ou plus"));
+        assert!(en.has_french());
+
+        let (en, fr) = both("format: 1\nverison: 2\n");
+        assert_eq!(en.code, "unknown-field");
+        assert!(fr
+            .message
+            .starts_with("clé inconnue `verison` ; les clés possibles sont `format`, `id`"));
+        assert!(fr
+            .expected
+            .as_deref()
+            .is_some_and(|e| e.ends_with("`recommendation`, `coverage-threshold` ou `early-stop`")));
+
+        let (en, fr) = both("languages: [fr, en\n");
+        assert_eq!(en.code, "yaml-syntax");
+        assert!(
+            fr.message
+                .starts_with("il manque `,` ou `]`, en lisant une liste entre crochets"),
+            "{}",
+            fr.message
+        );
     }
 }

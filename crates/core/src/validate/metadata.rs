@@ -1,8 +1,83 @@
-//! The organisation, the level bands and the parcours.
+//! The header (format, id, version, code prefix, languages), the
+//! organisation, the dimensions, the level bands and the parcours.
 
 use super::*;
 
 impl Validator {
+    /// Format, id, version, code prefix and languages; remembers the languages
+    /// for checking every text after.
+    pub(super) fn header(&mut self, raw: &RawQuestionnaire) {
+        if raw.format != FORMAT_VERSION {
+            self.push(
+                Draft::error(
+                    "unsupported-format",
+                    Message::UnsupportedFormat { format: raw.format },
+                )
+                .at(root().key("format"))
+                .expected(Expected::Format {
+                    version: FORMAT_VERSION,
+                })
+                .hint(Hint::ReadsFormat {
+                    version: FORMAT_VERSION,
+                }),
+            );
+        }
+        self.id(&raw.id, root().key("id"), Thing::Questionnaire);
+        if raw.version.trim().is_empty() {
+            self.push(
+                Draft::error("empty-text", Message::EmptyVersion)
+                    .at(root().key("version"))
+                    .expected(Expected::VersionExample),
+            );
+        }
+        if !(1..=5).contains(&raw.code_prefix.len())
+            || !raw.code_prefix.chars().all(|c| c.is_ascii_uppercase())
+        {
+            self.push(
+                Draft::error(
+                    "invalid-code-prefix",
+                    Message::InvalidCodePrefix {
+                        prefix: raw.code_prefix.clone(),
+                    },
+                )
+                .at(root().key("code-prefix"))
+                .expected(Expected::CodePrefix)
+                .hint(Hint::TownInitials),
+            );
+        }
+        self.languages(&raw.languages);
+    }
+
+    fn languages(&mut self, languages: &[String]) {
+        if languages.is_empty() {
+            self.push(
+                Draft::error("no-language", Message::NoLanguage)
+                    .at(root().key("languages"))
+                    .expected(Expected::LanguageList),
+            );
+        }
+        for (i, l) in languages.iter().enumerate() {
+            if !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()) {
+                self.push(
+                    Draft::error(
+                        "invalid-language",
+                        Message::InvalidLanguage { code: l.clone() },
+                    )
+                    .at(root().at("languages", i))
+                    .expected(Expected::LanguageCode),
+                );
+            }
+        }
+        self.unique(
+            languages
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.as_str(), root().at("languages", i))),
+            Thing::Language,
+        );
+        self.languages = languages.to_vec();
+    }
+
     pub(super) fn organisation(&mut self, o: &RawOrganisation) -> Organisation {
         let p = root().key("organisation");
         if let Some(phone) = &o.phone {
@@ -11,32 +86,44 @@ impl Validator {
                 .all(|c| c.is_ascii_digit() || " +.-()".contains(c))
                 || !phone.chars().any(|c| c.is_ascii_digit())
             {
-                self.error(
-                    "invalid-phone",
-                    p.key("phone"),
-                    format!("`{phone}` is not a phone number"),
-                )
-                .expected("digits, spaces and +, such as \"01 40 85 57 00\"");
+                self.push(
+                    Draft::error(
+                        "invalid-phone",
+                        Message::InvalidPhone {
+                            phone: phone.clone(),
+                        },
+                    )
+                    .at(p.key("phone"))
+                    .expected(Expected::PhoneNumber),
+                );
             }
         }
         if let Some(email) = &o.email {
             if !email.contains('@') || email.contains(char::is_whitespace) || email.contains(':') {
-                self.error(
-                    "invalid-email",
-                    p.key("email"),
-                    format!("`{email}` is not an e-mail address"),
-                )
-                .expected("an address such as contact@mairie.fr");
+                self.push(
+                    Draft::error(
+                        "invalid-email",
+                        Message::InvalidEmail {
+                            email: email.clone(),
+                        },
+                    )
+                    .at(p.key("email"))
+                    .expected(Expected::EmailAddress),
+                );
             }
         }
         if let Some(site) = &o.website {
             if !site.starts_with("https://") && !site.starts_with("http://") {
-                self.error(
-                    "invalid-website",
-                    p.key("website"),
-                    format!("`{site}` is not a web address"),
-                )
-                .expected("an address starting with https://");
+                self.push(
+                    Draft::error(
+                        "invalid-website",
+                        Message::InvalidWebsite {
+                            website: site.clone(),
+                        },
+                    )
+                    .at(p.key("website"))
+                    .expected(Expected::WebAddress),
+                );
             }
         }
         Organisation {
@@ -52,66 +139,55 @@ impl Validator {
         }
     }
 
+    pub(super) fn dimensions(&mut self, raw: &[RawDimension]) -> Vec<Dimension> {
+        let path = |i: usize| root().at("dimensions", i);
+        for (i, d) in raw.iter().enumerate() {
+            self.id(&d.id, path(i).key("id"), Thing::Dimension);
+        }
+        self.unique(
+            raw.iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), path(i).key("id"))),
+            Thing::Dimension,
+        );
+        if raw.is_empty() {
+            self.push(
+                Draft::error("no-dimension", Message::NoDimension)
+                    .at(root().key("dimensions"))
+                    .expected(Expected::ADimension),
+            );
+        }
+        raw.iter()
+            .enumerate()
+            .map(|(i, d)| Dimension {
+                id: d.id.clone(),
+                label: self.text(&d.label, path(i).key("label")),
+                description: self.opt_text(&d.description, path(i).key("description")),
+                // Resolved once the questions are known (`checks`).
+                checks: Vec::new(),
+                self_ratings: Vec::new(),
+            })
+            .collect()
+    }
+
     pub(super) fn levels(&mut self, raw: &[RawLevel]) -> Vec<Level> {
         if raw.is_empty() {
-            self.error(
-                "no-level",
-                root().key("levels"),
-                "no level is declared".into(),
-            )
-            .expected("bands such as { id: debutant, below: 40 } … and a last one without `below`");
+            self.push(
+                Draft::error("no-level", Message::NoLevel)
+                    .at(root().key("levels"))
+                    .expected(Expected::LevelBands),
+            );
         }
         for (i, l) in raw.iter().enumerate() {
-            self.id(&l.id, root().at("levels", i).key("id"), "level");
+            self.id(&l.id, root().at("levels", i).key("id"), Thing::Level);
         }
         self.unique(
             raw.iter()
                 .enumerate()
                 .map(|(i, l)| (l.id.as_str(), root().at("levels", i).key("id"))),
-            "level",
+            Thing::Level,
         );
-        let mut previous = 0;
-        let last = raw.len().saturating_sub(1);
-        for (i, l) in raw.iter().enumerate() {
-            let path = root().at("levels", i);
-            match l.below {
-                Some(b) if b > 100 => {
-                    self.error(
-                        "level-bands",
-                        path.key("below"),
-                        format!("`below: {b}` is more than 100 %"),
-                    )
-                    .expected("a percentage from 1 to 100");
-                }
-                Some(b) if b <= previous => {
-                    self.error("level-bands", path.key("below"), format!("this band overlaps the one before: `below: {b}` is not above {previous}"))
-                        .expected(format!("a percentage above {previous}"))
-                        .hint("list the levels from the lowest to the highest");
-                }
-                Some(b) if i == last => {
-                    self.error(
-                        "level-bands",
-                        path.key("below"),
-                        format!("percentages from {b} to 100 have no level"),
-                    )
-                    .expected("a last level without `below`, which takes everything above")
-                    .hint("remove `below` from the last level");
-                }
-                Some(b) => previous = b,
-                None if i != last => {
-                    self.error(
-                        "level-bands",
-                        path.key("id"),
-                        format!(
-                            "only the last level may leave out `below`, but `{}` is not last",
-                            l.id
-                        ),
-                    )
-                    .expected("`below: N` with N above ".to_owned() + &previous.to_string());
-                }
-                None => {}
-            }
-        }
+        self.level_bands(raw);
         raw.iter()
             .enumerate()
             .map(|(i, l)| Level {
@@ -122,28 +198,93 @@ impl Validator {
             .collect()
     }
 
+    /// The bands cover 0 to 100 % in order: each `below` above the one before,
+    /// the last one open.
+    fn level_bands(&mut self, raw: &[RawLevel]) {
+        let mut previous = 0;
+        let last = raw.len().saturating_sub(1);
+        for (i, l) in raw.iter().enumerate() {
+            let path = root().at("levels", i);
+            match l.below {
+                Some(b) if b > 100 => {
+                    self.push(
+                        Draft::error("level-bands", Message::BelowOver100 { below: b })
+                            .at(path.key("below"))
+                            .expected(Expected::PercentFrom1To100),
+                    );
+                }
+                Some(b) if b <= previous => {
+                    self.push(
+                        Draft::error("level-bands", Message::BandOverlap { below: b, previous })
+                            .at(path.key("below"))
+                            .expected(Expected::PercentAbove { previous })
+                            .hint(Hint::LevelsInOrder),
+                    );
+                }
+                Some(b) if i == last => {
+                    self.push(
+                        Draft::error("level-bands", Message::LevelGap { from: b })
+                            .at(path.key("below"))
+                            .expected(Expected::OpenLastLevel)
+                            .hint(Hint::RemoveLastBelow),
+                    );
+                }
+                Some(b) => previous = b,
+                None if i != last => {
+                    self.push(
+                        Draft::error("level-bands", Message::BelowLeftOut { id: l.id.clone() })
+                            .at(path.key("id"))
+                            .expected(Expected::BelowAbove { previous }),
+                    );
+                }
+                None => {}
+            }
+        }
+    }
+
+    pub(super) fn all_parcours(&mut self, raw: &[RawParcours]) -> Vec<Parcours> {
+        for (i, p) in raw.iter().enumerate() {
+            self.id(&p.id, root().at("parcours", i).key("id"), Thing::Parcours);
+        }
+        self.unique(
+            raw.iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), root().at("parcours", i).key("id"))),
+            Thing::Parcours,
+        );
+        if raw.is_empty() {
+            self.push(
+                Draft::error("no-parcours", Message::NoParcours)
+                    .at(root().key("parcours"))
+                    .expected(Expected::AParcours),
+            );
+        }
+        raw.iter()
+            .enumerate()
+            .map(|(i, p)| self.parcours(p, root().at("parcours", i)))
+            .collect()
+    }
+
     /// One period of sessions, its dates checked.
     fn period(&mut self, s: &RawSessions, sp: Path) -> Sessions {
         let from = Date::parse(&s.from);
         let to = Date::parse(&s.to);
         for (d, raw, key) in [(from, &s.from, "from"), (to, &s.to, "to")] {
             if d.is_none() {
-                self.error(
-                    "invalid-date",
-                    sp.key(key),
-                    format!("`{raw}` is not a date"),
-                )
-                .expected("a date written YYYY-MM-DD, such as 2026-09-12");
+                self.push(
+                    Draft::error("invalid-date", Message::InvalidDate { text: raw.clone() })
+                        .at(sp.key(key))
+                        .expected(Expected::DateFormat),
+                );
             }
         }
         if let (Some(f), Some(t)) = (from, to) {
             if t < f {
-                self.error(
-                    "invalid-date",
-                    sp.key("to"),
-                    format!("the sessions end ({t}) before they start ({f})"),
-                )
-                .expected(format!("a date on or after {f}"));
+                self.push(
+                    Draft::error("invalid-date", Message::DatesReversed { from: f, to: t })
+                        .at(sp.key("to"))
+                        .expected(Expected::DateFrom { date: f }),
+                );
             }
         }
         let fallback = Date {
@@ -159,7 +300,7 @@ impl Validator {
         }
     }
 
-    pub(super) fn parcours(&mut self, p: &RawParcours, path: Path) -> Parcours {
+    fn parcours(&mut self, p: &RawParcours, path: Path) -> Parcours {
         let mut periods: Vec<Sessions> = match (&p.sessions, &p.periods) {
             (Some(one), None) => vec![self.period(one, path.key("sessions"))],
             (None, Some(list)) => list
@@ -169,13 +310,12 @@ impl Validator {
                 .collect(),
             (None, None) => Vec::new(),
             (Some(_), Some(_)) => {
-                self.error(
-                    "sessions-and-periods",
-                    path.key("periods"),
-                    "both `sessions` and `periods` are given".to_owned(),
-                )
-                .expected("either `sessions` (one period) or `periods` (a list of periods)")
-                .hint("move the `sessions` period into the `periods` list");
+                self.push(
+                    Draft::error("sessions-and-periods", Message::SessionsAndPeriods)
+                        .at(path.key("periods"))
+                        .expected(Expected::SessionsOrPeriods)
+                        .hint(Hint::MoveSessionsIntoPeriods),
+                );
                 Vec::new()
             }
         };

@@ -2,6 +2,7 @@
 //! levels a condition may refer to from where it is written.
 
 use super::*;
+use crate::messages::Ids;
 
 /// Name resolution for conditions: which questions may be referred to from here.
 pub(super) struct Names<'a> {
@@ -26,7 +27,7 @@ impl Scope for Names<'_> {
                     id,
                     self.infos.iter().take(self.before).map(|q| q.id.as_str()),
                 )
-                .unwrap_or_else(|| "check the spelling against the questions' `id`".into()),
+                .unwrap_or(Hint::CheckQuestionSpelling),
             )),
         }
     }
@@ -41,14 +42,13 @@ impl Scope for Names<'_> {
     fn is_ordered(&self, q: usize) -> bool {
         self.infos.get(q).is_some_and(|q| q.kind == RawKind::Scale)
     }
-    fn options_of(&self, q: usize) -> String {
-        list(
-            self.infos
-                .get(q)
-                .map(|q| q.options.iter())
-                .into_iter()
-                .flatten(),
-        )
+    fn options_of(&self, q: usize) -> Ids {
+        ids(self
+            .infos
+            .get(q)
+            .map(|q| q.options.iter())
+            .into_iter()
+            .flatten())
     }
     fn dimension(&self, id: &str) -> Option<usize> {
         self.dims.iter().position(|d| d.id == id)
@@ -62,10 +62,10 @@ impl Scope for Names<'_> {
     fn scores_allowed(&self) -> bool {
         self.scores
     }
-    fn dimension_ids(&self) -> String {
-        list(self.dims.iter().map(|d| &d.id))
+    fn dimension_ids(&self) -> Ids {
+        ids(self.dims.iter().map(|d| &d.id))
     }
-    fn level_ids(&self) -> String {
-        list(self.levels.iter().map(|l| &l.id))
+    fn level_ids(&self) -> Ids {
+        ids(self.levels.iter().map(|l| &l.id))
     }
 }

@@ -17,73 +17,98 @@ impl Validator {
         for (d, (rd, dim)) in raw.dimensions.iter().zip(dimensions.iter_mut()).enumerate() {
             let path = root().at("dimensions", d).key("checks");
             for (k, id) in rd.checks.iter().enumerate() {
-                let at = path.index(k);
-                let Some(i) = questions.iter().position(|q| q.id == *id) else {
-                    let hint = did_you_mean(id, questions.iter().map(|q| q.id.as_str()))
-                        .unwrap_or_else(|| "check the spelling against the questions' `id`".into());
-                    self.error(
-                        "unknown-question",
-                        at,
-                        format!("there is no question `{id}`"),
-                    )
-                    .expected("the id of a knowledge question")
-                    .hint(hint);
-                    continue;
-                };
-                let Some(q) = questions.get(i) else { continue };
-                if !matches!(q.kind, Kind::Single | Kind::YesNo) {
-                    self.error(
-                        "invalid-check",
-                        at,
-                        format!("`{id}` cannot check a skill: it is not a single-choice question"),
-                    )
-                    .expected("a single-choice or yes-no question with one right answer")
-                    .hint("self-ratings (scale questions) are what the checks are compared with");
-                    continue;
+                if let Some(i) = self.check(id, d, &dim.id, path.index(k), questions) {
+                    if dim.checks.contains(&i) {
+                        self.push(
+                            Draft::error(
+                                "duplicate-id",
+                                Message::DuplicateCheck { id: id.clone() },
+                            )
+                            .at(path.index(k))
+                            .expected(Expected::EachCheckOnce),
+                        );
+                    } else {
+                        dim.checks.push(i);
+                    }
                 }
-                let scores_it = q
-                    .options
-                    .iter()
-                    .any(|o| o.scores.iter().any(|(x, p)| *x == d && *p > 0));
-                if !scores_it {
-                    self.error(
-                        "invalid-check",
-                        at,
-                        format!("no answer of `{id}` gives points to `{}`", dim.id),
-                    )
-                    .expected(format!(
-                        "a question whose right answer has `scores: {{ {}: … }}`",
-                        dim.id
-                    ));
-                    continue;
-                }
-                if dim.checks.contains(&i) {
-                    self.error(
-                        "duplicate-id",
-                        at,
-                        format!("the check id `{id}` is used twice"),
-                    )
-                    .expected("each question listed once");
-                    continue;
-                }
-                dim.checks.push(i);
             }
             let rated = questions.iter().any(|q| {
                 q.kind == Kind::Scale && q.options.iter().any(|o| o.scores.iter().any(|s| s.0 == d))
             });
             if !rd.checks.is_empty() && !rated {
-                self.error(
-                    "no-self-ratings",
-                    path,
-                    format!("the dimension `{}` has checks but no self-rating", dim.id),
-                )
-                .expected(
-                    "scale questions that score this dimension, for the checks to compare with",
-                )
-                .hint("remove `checks:` or add scale questions scoring this dimension");
+                self.push(
+                    Draft::error(
+                        "no-self-ratings",
+                        Message::NoSelfRatings {
+                            dimension: dim.id.clone(),
+                        },
+                    )
+                    .at(path)
+                    .expected(Expected::SelfRatingQuestions)
+                    .hint(Hint::RemoveChecksOrAddRatings),
+                );
             }
         }
         dimensions
+    }
+
+    /// The index of the question `id` if it can check dimension `d`.
+    fn check(
+        &mut self,
+        id: &str,
+        d: usize,
+        dimension: &str,
+        at: Path,
+        questions: &[Question],
+    ) -> Option<usize> {
+        let Some(i) = questions.iter().position(|q| q.id == id) else {
+            let hint = did_you_mean(id, questions.iter().map(|q| q.id.as_str()))
+                .unwrap_or(Hint::CheckQuestionSpelling);
+            self.push(
+                Draft::error(
+                    "unknown-question",
+                    Message::UnknownQuestion { id: id.to_owned() },
+                )
+                .at(at)
+                .expected(Expected::KnowledgeQuestionId)
+                .hint(hint),
+            );
+            return None;
+        };
+        let q = questions.get(i)?;
+        if !matches!(q.kind, Kind::Single | Kind::YesNo) {
+            self.push(
+                Draft::error(
+                    "invalid-check",
+                    Message::CheckNotSingle { id: id.to_owned() },
+                )
+                .at(at)
+                .expected(Expected::CheckQuestion)
+                .hint(Hint::ChecksCompareWithRatings),
+            );
+            return None;
+        }
+        let scores_it = q
+            .options
+            .iter()
+            .any(|o| o.scores.iter().any(|(x, p)| *x == d && *p > 0));
+        if !scores_it {
+            self.push(
+                Draft::error(
+                    "invalid-check",
+                    Message::CheckScoresNothing {
+                        id: id.to_owned(),
+                        dimension: dimension.to_owned(),
+                    },
+                )
+                .at(at)
+                .expected(Expected::RightAnswerScores {
+                    dimension: dimension.to_owned(),
+                }),
+            );
+            return None;
+        }
+        Some(i)
     }
 
     pub(super) fn coverage_threshold(&mut self, threshold: Option<u32>) -> u32 {
@@ -91,13 +116,15 @@ impl Validator {
             None => DEFAULT_COVERAGE_THRESHOLD,
             Some(t) if (1..=100).contains(&t) => t,
             Some(t) => {
-                self.error(
-                    "invalid-coverage-threshold",
-                    root().key("coverage-threshold"),
-                    format!("`coverage-threshold: {t}` is not a percentage from 1 to 100"),
-                )
-                .expected("a share of the points, such as 50")
-                .hint("leave it out to use 50");
+                self.push(
+                    Draft::error(
+                        "invalid-coverage-threshold",
+                        Message::InvalidCoverageThreshold { value: t },
+                    )
+                    .at(root().key("coverage-threshold"))
+                    .expected(Expected::ShareOfPoints)
+                    .hint(Hint::LeaveOutFor50),
+                );
                 DEFAULT_COVERAGE_THRESHOLD
             }
         }

@@ -6,114 +6,47 @@ use super::*;
 impl Validator {
     pub(super) fn rules(
         &mut self,
-        raw: &RawQuestionnaire,
-        infos: &[QInfo],
-        dims: &[Dimension],
-        levels: &[Level],
+        raw: &[RawRule],
+        declared: &Declared,
         parcours: &[Parcours],
     ) -> Vec<Rule> {
-        let names = Names {
-            infos,
-            before: infos.len(),
-            current: None,
-            dims,
-            levels,
-            scores: true,
-        };
-        let mut rules = Vec::new();
-        let mut always_at: Option<usize> = None;
-        if raw.recommendation.is_empty() {
-            self.error(
-                "no-rule",
-                root().key("recommendation"),
-                "there is no recommendation rule".into(),
-            )
-            .expected("rules such as `- when: … parcours: …`, ending with `- otherwise: true`");
+        let names = declared.names(declared.infos.len(), None, true);
+        if raw.is_empty() {
+            self.push(
+                Draft::error("no-rule", Message::NoRule)
+                    .at(root().key("recommendation"))
+                    .expected(Expected::RulesExample),
+            );
         }
-        for (i, r) in raw.recommendation.iter().enumerate() {
+        let mut rules = Vec::new();
+        // The first rule that always holds: the ones after it never apply.
+        let mut always_at: Option<usize> = None;
+        for (i, r) in raw.iter().enumerate() {
             let path = root().at("recommendation", i);
-            let when = match (&r.when, r.otherwise) {
-                (Some(_), Some(_)) => {
-                    self.error(
-                        "rule-shape",
-                        path.key("otherwise"),
-                        "a rule has either `when` or `otherwise: true`, not both".into(),
-                    )
-                    .expected("`when: <condition>` or `otherwise: true`");
-                    None
-                }
-                (None, Some(true)) => Some(Condition::always()),
-                (None, Some(false)) => {
-                    self.error(
-                        "rule-shape",
-                        path.key("otherwise"),
-                        "`otherwise: false` never holds".into(),
-                    )
-                    .expected("`otherwise: true`, or a `when:` condition");
-                    None
-                }
-                (None, None) => {
-                    self.error(
-                        "rule-shape",
-                        path.key("parcours"),
-                        "this rule says neither `when` nor `otherwise`".into(),
-                    )
-                    .expected("`when: <condition>` or `otherwise: true`");
-                    None
-                }
-                (Some(src), None) => self.condition(src, path.key("when"), &names),
-            };
-            let find = |id: &str| parcours.iter().position(|p| p.id == id);
-            let target = find(&r.parcours);
-            if target.is_none() {
-                let hint = did_you_mean(&r.parcours, parcours.iter().map(|p| p.id.as_str()))
-                    .unwrap_or_else(|| "declare it under `parcours:`".into());
-                self.error(
-                    "unknown-parcours",
-                    path.key("parcours"),
-                    format!("there is no parcours `{}`", r.parcours),
-                )
-                .expected(format!("one of {}", list(parcours.iter().map(|p| &p.id))))
-                .hint(hint);
-            }
+            let when = self.rule_condition(r, &path, &names);
+            let target = self.parcours_ref(&r.parcours, path.key("parcours"), parcours);
             let next = r.next.as_ref().and_then(|n| {
-                let found = find(n);
-                if found.is_none() {
-                    let hint = did_you_mean(n, parcours.iter().map(|p| p.id.as_str()))
-                        .unwrap_or_else(|| "declare it under `parcours:`".into());
-                    self.error(
-                        "unknown-parcours",
-                        path.key("next"),
-                        format!("there is no parcours `{n}`"),
-                    )
-                    .expected(format!("one of {}", list(parcours.iter().map(|p| &p.id))))
-                    .hint(hint);
-                } else if found == target {
-                    self.error(
-                        "next-is-same",
-                        path.key("next"),
-                        "the next step is the recommended parcours itself".into(),
-                    )
-                    .expected("another parcours, or no `next`");
+                let found = self.parcours_ref(n, path.key("next"), parcours);
+                if found.is_some() && found == target {
+                    self.push(
+                        Draft::error("next-is-same", Message::NextIsSame)
+                            .at(path.key("next"))
+                            .expected(Expected::AnotherParcours),
+                    );
                 }
                 found
             });
             let because = self.text(&r.because, path.key("because"));
             if let Some(a) = always_at {
+                let key = if r.when.is_some() {
+                    "when"
+                } else {
+                    "otherwise"
+                };
                 self.push(
-                    Pending::warning(
-                        "unreachable-rule",
-                        path.key(if r.when.is_some() {
-                            "when"
-                        } else {
-                            "otherwise"
-                        }),
-                        format!(
-                            "this rule can never apply: rule {} before it always holds",
-                            a + 1
-                        ),
-                    )
-                    .hint("move it above that rule, or remove it"),
+                    Draft::warning("unreachable-rule", Message::UnreachableRule { rule: a + 1 })
+                        .at(path.key(key))
+                        .hint(Hint::MoveRuleUp),
                 );
             }
             if when.as_ref().is_some_and(Condition::is_always) && always_at.is_none() {
@@ -128,32 +61,96 @@ impl Validator {
                 });
             }
         }
-        if let Some(last) = raw.recommendation.len().checked_sub(1) {
-            let r = raw.recommendation.get(last);
-            let last_always = r.is_some_and(|r| {
-                r.otherwise == Some(true) || r.when.as_deref().map(str::trim) == Some("true")
-            });
-            if !last_always {
-                self.error("last-rule-not-always", root().at("recommendation", last).key(if r.is_some_and(|r| r.when.is_some()) { "when" } else { "parcours" }), "the last rule does not always hold, so some people would get no recommendation".into())
-                    .expected("a last rule that always holds")
-                    .hint("end the list with `- otherwise: true` and the parcours for everyone else");
-            }
-        }
-        let explained = self
-            .out
-            .iter()
-            .any(|p| p.diagnostic.code == "unknown-parcours");
-        for (i, p) in parcours.iter().enumerate().filter(|_| !explained) {
-            if !raw.recommendation.iter().any(|r| r.parcours == p.id) {
-                self.error(
-                    "unreachable-parcours",
-                    root().at("parcours", i).key("id"),
-                    format!("no rule recommends the parcours `{}`", p.id),
-                )
-                .expected(format!("a rule with `parcours: {}`", p.id))
-                .hint("add a rule under `recommendation:`, or remove the parcours");
-            }
-        }
+        self.last_rule_always(raw);
+        self.every_parcours_recommended(raw, parcours);
         rules
+    }
+
+    /// A rule's `when`, or `otherwise: true` as the condition that always holds.
+    fn rule_condition(&mut self, r: &RawRule, path: &Path, names: &Names) -> Option<Condition> {
+        let shape = |message, key| Draft::error("rule-shape", message).at(path.key(key));
+        match (&r.when, r.otherwise) {
+            (Some(_), Some(_)) => {
+                self.push(
+                    shape(Message::WhenAndOtherwise, "otherwise")
+                        .expected(Expected::WhenOrOtherwise),
+                );
+                None
+            }
+            (None, Some(true)) => Some(Condition::always()),
+            (None, Some(false)) => {
+                self.push(
+                    shape(Message::OtherwiseFalse, "otherwise").expected(Expected::OtherwiseOrWhen),
+                );
+                None
+            }
+            (None, None) => {
+                self.push(
+                    shape(Message::NeitherWhenNorOtherwise, "parcours")
+                        .expected(Expected::WhenOrOtherwise),
+                );
+                None
+            }
+            (Some(src), None) => self.condition(src, path.key("when"), names),
+        }
+    }
+
+    /// The index of the parcours `id` names, or `None` with the problem kept.
+    fn parcours_ref(&mut self, id: &str, path: Path, parcours: &[Parcours]) -> Option<usize> {
+        let found = parcours.iter().position(|p| p.id == id);
+        if found.is_none() {
+            let hint = did_you_mean(id, parcours.iter().map(|p| p.id.as_str()))
+                .unwrap_or(Hint::DeclareParcours);
+            self.push(
+                Draft::error(
+                    "unknown-parcours",
+                    Message::UnknownParcours { id: id.to_owned() },
+                )
+                .at(path)
+                .expected(Expected::OneOf(ids(parcours.iter().map(|p| &p.id))))
+                .hint(hint),
+            );
+        }
+        found
+    }
+
+    /// Everyone gets a recommendation: the last rule always holds.
+    fn last_rule_always(&mut self, raw: &[RawRule]) {
+        let Some((last, r)) = raw.iter().enumerate().next_back() else {
+            return;
+        };
+        let always = r.otherwise == Some(true) || r.when.as_deref().map(str::trim) == Some("true");
+        if !always {
+            let key = if r.when.is_some() { "when" } else { "parcours" };
+            self.push(
+                Draft::error("last-rule-not-always", Message::LastRuleNotAlways)
+                    .at(root().at("recommendation", last).key(key))
+                    .expected(Expected::LastRuleAlways)
+                    .hint(Hint::EndWithOtherwise),
+            );
+        }
+    }
+
+    /// Every parcours is named by some rule. (Not said when a misspelt
+    /// parcours already explains it.)
+    fn every_parcours_recommended(&mut self, raw: &[RawRule], parcours: &[Parcours]) {
+        if self.found(&["unknown-parcours"]) {
+            return;
+        }
+        for (i, p) in parcours.iter().enumerate() {
+            if !raw.iter().any(|r| r.parcours == p.id) {
+                self.push(
+                    Draft::error(
+                        "unreachable-parcours",
+                        Message::UnreachableParcours { id: p.id.clone() },
+                    )
+                    .at(root().at("parcours", i).key("id"))
+                    .expected(Expected::RuleFor {
+                        parcours: p.id.clone(),
+                    })
+                    .hint(Hint::AddRuleOrRemoveParcours),
+                );
+            }
+        }
     }
 }
