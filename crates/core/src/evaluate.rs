@@ -5,6 +5,7 @@ use crate::condition::{Condition, Expr, Op};
 use crate::model::{Question, Questionnaire};
 use crate::text::Text;
 use serde::Serialize;
+use std::cell::Cell;
 
 /// Everything that follows from a set of answers, ready to show or explain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,6 +184,11 @@ pub(crate) struct State<'q> {
     pub real: Vec<u32>,
     /// Highest points of every question shown, answered or not.
     pub asked: Vec<u32>,
+    /// Each dimension's calibration, computed when first read after a fill
+    /// (`None`: not yet): most evaluations never read it, some read it often.
+    calibration: Vec<Cell<Option<Option<Calibration>>>>,
+    /// Each dimension's level, computed once per fill (rules read them often).
+    levels: Vec<Option<usize>>,
     pub dont_know: u32,
 }
 
@@ -204,6 +210,8 @@ impl<'q> State<'q> {
             max: vec![0; q.dimensions.len()],
             real: vec![0; q.dimensions.len()],
             asked: vec![0; q.dimensions.len()],
+            calibration: vec![Cell::new(None); q.dimensions.len()],
+            levels: vec![None; q.dimensions.len()],
             dont_know: 0,
         }
     }
@@ -248,6 +256,33 @@ impl<'q> State<'q> {
                 }
             }
         }
+        self.calibration.iter().for_each(|c| c.set(None));
+        self.refresh_levels();
+    }
+
+    /// Recomputes the levels from the scores (after a fill, or after a score
+    /// was changed to see what one point would do).
+    pub(crate) fn refresh_levels(&mut self) {
+        for d in 0..self.levels.len() {
+            let level = self
+                .percent(d)
+                .filter(|_| self.evaluated(d))
+                .map(|p| level_of(self.q, p));
+            if let Some(l) = self.levels.get_mut(d) {
+                *l = level;
+            }
+        }
+    }
+
+    /// Dimension `d`'s calibration for the answers filled.
+    pub(crate) fn calibration(&self, d: usize) -> Option<Calibration> {
+        let cell = self.calibration.get(d)?;
+        if let Some(c) = cell.get() {
+            return c;
+        }
+        let c = calibration(self.q, d, &self.shown);
+        cell.set(Some(c));
+        c
     }
 
     fn add(&mut self, i: usize, question: &Question, mask: u32) {
@@ -269,15 +304,12 @@ impl<'q> State<'q> {
                 }
             }
         }
-        for (d, best) in best.iter().enumerate() {
-            for v in [&mut self.max, &mut self.asked] {
-                if let Some(x) = v.get_mut(d) {
-                    *x += best;
-                }
-            }
-            if let Some(x) = self.real.get_mut(d).filter(|_| !dont_know) {
-                *x += best;
-            }
+        let really = u32::from(!dont_know);
+        let sums = self.max.iter_mut().zip(&mut self.asked).zip(&mut self.real);
+        for (((max, asked), real), best) in sums.zip(best) {
+            *max += best;
+            *asked += best;
+            *real += best * really;
         }
         self.dont_know += u32::from(dont_know);
     }
@@ -305,8 +337,7 @@ impl<'q> State<'q> {
 
     /// The level of dimension `d`, when it is evaluated.
     pub(crate) fn level(&self, d: usize) -> Option<usize> {
-        let p = self.percent(d).filter(|_| self.evaluated(d))?;
-        Some(level_of(self.q, p))
+        self.levels.get(d).copied().flatten()
     }
 
     /// The parcours and next step of the rule that decides.
@@ -426,7 +457,7 @@ impl<'q> State<'q> {
                 r
             }
             Expr::Miscalibrated(d) => {
-                let r = calibration(self.q, *d, &self.shown) == Some(Calibration::Over);
+                let r = self.calibration(*d) == Some(Calibration::Over);
                 self.record(reads, || {
                     (format!("miscalibrated({})", self.did(*d)), yes_no(r))
                 });
@@ -537,22 +568,32 @@ pub(crate) fn calibration(
     if dim.checks.is_empty() {
         return None;
     }
+    // Self-ratings and checks take one option: read it directly.
+    let chosen = |i: usize| {
+        let mask = shown.get(i).copied().flatten()?;
+        let option = q
+            .questions
+            .get(i)?
+            .options
+            .get(mask.trailing_zeros() as usize)?;
+        let points: u32 = option.scores.iter().filter(|s| s.0 == d).map(|s| s.1).sum();
+        Some((option.dont_know, points, q.max_points_of(i, d)))
+    };
     let (mut points_rated, mut max_rated, mut rated) = (0, 0, 0);
-    for &i in &dim.self_ratings {
-        if let Some(mask) = shown.get(i).copied().flatten() {
-            if !is_dont_know(q, i, mask) {
-                points_rated += points(q, i, mask, d);
-                max_rated += q.max_points_of(i, d);
-                rated += 1;
-            }
-        }
+    for (_, points, max) in dim
+        .self_ratings
+        .iter()
+        .filter_map(|i| chosen(*i))
+        .filter(|c| !c.0)
+    {
+        points_rated += points;
+        max_rated += max;
+        rated += 1;
     }
     let (mut right, mut checked) = (0, 0);
-    for &i in &dim.checks {
-        if let Some(mask) = shown.get(i).copied().flatten() {
-            checked += 1;
-            right += u32::from(points(q, i, mask, d) == q.max_points_of(i, d));
-        }
+    for (_, points, max) in dim.checks.iter().filter_map(|i| chosen(*i)) {
+        checked += 1;
+        right += u32::from(points == max);
     }
     if rated < 2 || checked < 2 || max_rated == 0 {
         return None;
@@ -643,7 +684,7 @@ fn outcome<const TRACED: bool>(q: &Questionnaire, answers: &Answers) -> Outcome 
                 .and_then(|l| q.levels.get(l))
                 .map(|l| l.id.clone()),
             coverage: st.coverage(d),
-            calibration: calibration(q, d, &st.shown),
+            calibration: st.calibration(d),
         })
         .collect::<Vec<_>>();
 
@@ -745,10 +786,12 @@ fn confidence(
                 if let Some(s) = st.score.get_mut(d) {
                     *s = other;
                 }
+                st.refresh_levels();
                 let changed = st.decision() != decision;
                 if let Some(s) = st.score.get_mut(d) {
                     *s = score;
                 }
+                st.refresh_levels();
                 changed
             });
         if changes {

@@ -749,10 +749,11 @@ mod tests {
         assert!(fr
             .message
             .starts_with("clé inconnue `verison` ; les clés possibles sont `format`, `id`"));
-        assert!(fr
-            .expected
-            .as_deref()
-            .is_some_and(|e| e.ends_with("`recommendation`, `coverage-threshold` ou `early-stop`")));
+        assert!(
+            fr.expected.as_deref().is_some_and(
+                |e| e.ends_with("`recommendation`, `coverage-threshold` ou `early-stop`")
+            )
+        );
 
         let (en, fr) = both("languages: [fr, en\n");
         assert_eq!(en.code, "yaml-syntax");
