@@ -4,7 +4,7 @@
 // and in the record list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, freshPage, start, answerWithMouse, assertAccessible, questionId, waitForScreen, norm, BASE_URL } from './browser.mjs';
+import { launch, freshPage, start, answerWithMouse, assertAccessible, questionId, waitForScreen, norm, BASE_URL, SCREENSHOTS } from './browser.mjs';
 
 const PASS = 'phrase de passe du conseiller';
 let browser;
@@ -55,6 +55,9 @@ test('a beginner is offered the result once nothing can change it, takes it, and
   await offer.waitFor();
   assert.match(norm(await offer.textContent()), /Nous avons assez d'éléments pour vous conseiller/);
   await assertAccessible(page, 'question with the early-stop offer');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/reasoning-early-stop-offer-fr-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   const before = page.url();
   await page.getByRole('link', { name: 'Voir mon résultat maintenant' }).click();
   await waitForScreen(page, before);
@@ -65,6 +68,9 @@ test('a beginner is offered the result once nothing can change it, takes it, and
   assert.match(norm(await page.locator('.early-stopped').textContent()), /n'ont pas été posées/);
   assert.equal(await page.getByText('Ce résultat est provisoire').count(), 0);
   await assertAccessible(page, 'result after an early stop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/reasoning-result-early-stop-fr-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   const code = norm(await page.locator('#result-code').textContent());
   // Back on the welcome screen after a reload, the result is offered as a
   // finished one (not a quiz to resume).
@@ -108,6 +114,9 @@ test('a self-over-rater is told kindly, and the advisor sees calibration, covera
   assert.match(calibration, /points restent à revoir/);
   assert.match(norm(await page.locator('.because').textContent()), /l'adresse, la pièce jointe, le message piège/);
   await assertAccessible(page, 'result with calibration');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SCREENSHOTS}/reasoning-result-calibration-fr-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   const code = norm(await page.locator('#result-code').textContent());
   await eraseResident(page);
 
@@ -122,11 +131,14 @@ test('a self-over-rater is told kindly, and the advisor sees calibration, covera
   assert.equal(norm(await page.locator('#confidence').textContent()), 'Moyenne');
   assert.match(norm(await page.locator('.confidence').textContent()), /contredisent l'auto-évaluation/);
   await assertAccessible(page, 'advisor detail with calibration and confidence');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${SCREENSHOTS}/reasoning-advisor-detail-fr-1280.png`, fullPage: true });
   await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
   await page.getByText('Fiche enregistrée').first().waitFor();
   await page.getByRole('button', { name: /^Fiches \(1\)$/ }).click();
   await page.locator('.record-table tbody tr').waitFor();
   await assertAccessible(page, 'record list with the confidence filter');
+  await page.screenshot({ path: `${SCREENSHOTS}/reasoning-advisor-records-fr-1280.png`, fullPage: true });
   const rows = page.locator('.record-table tbody tr');
   assert.equal(await rows.count(), 1);
   assert.match(norm(await rows.first().textContent()), /Moyenne/);
