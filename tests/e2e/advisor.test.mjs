@@ -96,7 +96,7 @@ test('a resident\'s code opens with the same parcours, answers and scores; the d
   assert.ok(csv.startsWith('\ufeffDate;Prénom ou initiales;Code;'));
   assert.match(csv, /;'=1\+1 rappeler lundi;/);
   // The reporting columns hold the labels the advisor ticked, not ids.
-  assert.match(csv, /;Partiellement autonome;Débutant\r\n/);
+  assert.match(csv, /;Partiellement autonome;Débutant;(Élevée|Moyenne|Faible)\r\n/);
   const json = await download(page, 'Exporter en JSON (sauvegarde)');
   assert.match(json, /"format":"diag-numerique-records"/);
 

@@ -69,6 +69,9 @@ fn read_file(file: web_sys::File, on_text: Callback<(String, String)>) {
     });
 }
 
+/// Random answer sets the preview's simulation tries.
+const PREVIEW_SAMPLES: u64 = 20_000;
+
 #[function_component]
 pub fn PreviewPage(props: &Props) -> Html {
     let lang = props.lang;
@@ -85,7 +88,10 @@ pub fn PreviewPage(props: &Props) -> Html {
             .as_ref()
             .and_then(|c| c.questionnaire.clone());
         use_memo(q.as_ref().map(|q| Rc::as_ptr(&q.0) as usize), move |_| {
-            q.map(|q| (q.clone(), simulate::simulate(&q.0, 5_000, 1)))
+            // 20,000 random residents: the bundled questionnaire's rarest parcours
+            // (bureautique avancée, about 0.08 % of random answers once
+            // over-raters go to initiation) is then found, not called unreachable.
+            q.map(|q| (q.clone(), simulate::simulate(&q.0, PREVIEW_SAMPLES, 1)))
         })
     };
 
