@@ -43,3 +43,65 @@ fn bundled_questionnaire_has_no_error_and_no_warning() {
         diag_core::render_all(&diags, "villeneuve-la-garenne.yaml", &src, "en")
     );
 }
+
+/// No answer of a bundled question reads as the start of another: "Je ne sais
+/// pas" a few lines below "Je ne sais pas le faire" was taken for it by
+/// seniors (and the count of "Je ne sais pas" drives a rule).
+#[test]
+fn no_answer_reads_as_the_start_of_another() {
+    let q = Questionnaire::from_yaml(&diag_tests::bundled()).unwrap();
+    for lang in &q.languages {
+        for question in &q.questions {
+            let words =
+                |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_lowercase).collect() };
+            for a in &question.options {
+                for b in question.options.iter().filter(|b| b.id != a.id) {
+                    let (wa, wb) = (words(a.text.get(lang)), words(b.text.get(lang)));
+                    assert!(
+                        !wb.starts_with(&wa),
+                        "{} ({lang}): « {} » is the start of « {} »",
+                        question.id,
+                        a.text.get(lang),
+                        b.text.get(lang)
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// No help text gives away the right answer of a knowledge check (question
+/// 3's help once showed the very e-mail address question 11 asks to recognise).
+#[test]
+fn no_help_gives_away_a_check() {
+    let q = Questionnaire::from_yaml(&diag_tests::bundled()).unwrap();
+    for (d, dim) in q.dimensions.iter().enumerate() {
+        for &c in &dim.checks {
+            let check = &q.questions[c];
+            let best = check
+                .options
+                .iter()
+                .max_by_key(|o| {
+                    o.scores
+                        .iter()
+                        .filter(|s| s.0 == d)
+                        .map(|s| s.1)
+                        .sum::<u32>()
+                })
+                .unwrap();
+            for lang in &q.languages {
+                let right = best.text.get(lang).to_lowercase();
+                for question in q.questions.iter().filter(|x| x.id != check.id) {
+                    if let Some(help) = &question.help {
+                        assert!(
+                            !help.get(lang).to_lowercase().contains(&right),
+                            "the help of {} ({lang}) shows the answer of {}: « {right} »",
+                            question.id,
+                            check.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -49,8 +49,22 @@ test('the help opens as a disclosure and is closed again when the question chang
   assert.equal(await help.count(), 1, 'a question with help');
   const withHelp = questionId(page);
   assert.equal(await help.evaluate((d) => d.open), false, 'closed at first');
+  // It looks like a disclosure (an arrow that turns) and says so to screen
+  // readers (Chromium's accessibility tree: a disclosure named "Aide", with
+  // its expanded state; the arrow is not read).
+  const arrow = () => help.locator('summary').evaluate((el) => getComputedStyle(el, '::before').content);
+  const cdp = await page.context().newCDPSession(page);
+  const disclosure = async () => {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const n = nodes.find((x) => x.role?.value === 'DisclosureTriangle');
+    return { name: n?.name?.value, expanded: n?.properties?.find((p) => p.name === 'expanded')?.value?.value };
+  };
+  assert.match(await arrow(), /▸/);
+  assert.deepEqual(await disclosure(), { name: 'Aide', expanded: false });
   await help.locator('summary').click();
   assert.equal(await help.evaluate((d) => d.open), true);
+  assert.match(await arrow(), /▾/);
+  assert.deepEqual(await disclosure(), { name: 'Aide', expanded: true });
   await answerFirstAndGoOn(page);
   assert.notEqual(questionId(page), withHelp);
   if (await page.locator('details.help').count()) {
@@ -88,5 +102,58 @@ test('in English the tab title and punctuation are English; choosing Français d
   const fr = await page.locator('.bars li .bar-label').first().textContent();
   assert.match(fr, /\u00a0:/);
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the help never shows an e-mail address that a later question asks to recognise', async () => {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '#/question/adresse-email');
+  await page.locator('details.help summary').click();
+  const text = norm(await page.locator('details.help').textContent());
+  assert.doesNotMatch(text, /@/, text);
+  await page.context().close();
+});
+
+test('no answer of a scale reads as the start of another ("Je ne sais pas" / "Je ne sais pas le faire")', async () => {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '#/question/allumer');
+  await page.locator('fieldset label').first().waitFor();
+  const texts = (await page.locator('fieldset label').allTextContents()).map((t) => norm(t).toLowerCase());
+  assert.equal(texts.length, 5);
+  for (const a of texts) for (const b of texts) if (a !== b) assert.ok(!b.startsWith(a), `« ${a} » starts « ${b} »`);
+  assert.ok(texts.includes("je n'ai jamais fait ça") && texts.includes('je ne comprends pas la question'), texts.join(' | '));
+  await page.context().close();
+});
+
+test("a section's introduction shows once, on its first question, and on paper", async () => {
+  const page = await freshPage(browser);
+  await start(page);
+  const here = page.url();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await waitForScreen(page, here);
+  assert.match(norm(await page.locator('.section-intro').textContent()), /pas de bonne ou de mauvaise réponse/);
+  await answerFirstAndGoOn(page);
+  assert.equal(await page.locator('.section-intro').count(), 0, 'not again on the second question');
+  // Through the section to the next one: its introduction shows on its first question.
+  for (let i = 0; i < 8 && questionId(page) !== 'allumer'; i++) await answerFirstAndGoOn(page);
+  assert.equal(questionId(page), 'allumer');
+  assert.match(norm(await page.locator('.section-intro').textContent()), /Répondez franchement/);
+  await page.goto(BASE_URL + '#/papier');
+  await page.locator('.paper').waitFor();
+  const intros = await page.locator('.paper .section-intro').allTextContents();
+  assert.equal(intros.length, 4, 'each section introduced on paper');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an empty or provisional result claims no skill', async () => {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '#/resultat');
+  await page.locator('.parcours-title').waitFor();
+  const because = norm(await page.locator('.because').textContent());
+  assert.doesNotMatch(because, /Vous savez|Vous débutez|Vous êtes à l'aise/, because);
+  assert.match(because, /Nous ne savons pas encore/);
+  for (const bar of await page.locator('.bars li').allTextContents()) assert.match(norm(bar), /non évalué/, bar);
+  assert.match(norm(await page.locator('.result').textContent()), /provisoire/);
   await page.context().close();
 });

@@ -34,6 +34,7 @@ pub fn Paper(props: &Props) -> Html {
             { for q.sections.iter().map(|s| html! {
                 <section>
                     <h2>{ s.title.get(code) }</h2>
+                    if let Some(intro) = &s.intro { <p class="section-intro">{ intro.get(code) }</p> }
                     <ol>
                         { for q.questions.get(s.questions.clone()).unwrap_or_default().iter().map(|question| html! {
                             <li class="paper-question">

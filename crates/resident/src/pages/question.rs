@@ -53,6 +53,17 @@ pub fn QuestionPage(props: &Props) -> Html {
         .sections
         .get(question.section)
         .map(|s| s.title.get(code).to_owned());
+    // A section's introduction, once: on its first question shown.
+    let intro = q
+        .sections
+        .get(question.section)
+        .filter(|s| {
+            q.previous_shown(&props.answers, props.index)
+                .and_then(|p| q.questions.get(p))
+                .is_none_or(|p| p.section != question.section)
+        })
+        .and_then(|s| s.intro.as_ref())
+        .map(|t| t.get(code).to_owned());
 
     let on_submit = {
         let missing = missing.clone();
@@ -84,6 +95,7 @@ pub fn QuestionPage(props: &Props) -> Html {
     html! {
         <form class="question" onsubmit={on_submit} novalidate=true data-question={question.id.clone()}>
             if let Some(s) = section { <p class="section-title">{ s }</p> }
+            if let Some(i) = intro { <p class="section-intro">{ i }</p> }
             <p class="progress-text" aria-live="polite">
                 { format!("{} {position} {} {}", Msg::Question.get(lang), Msg::Of.get(lang), expected.len()) }
             </p>
