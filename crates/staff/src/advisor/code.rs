@@ -18,6 +18,8 @@ pub struct Props {
     pub scanning: bool,
     pub dispatch: Callback<Action>,
     pub on_record: Callback<Record>,
+    /// Every record: a code already recorded is edited, not recorded twice.
+    pub records: Vec<Record>,
 }
 
 #[function_component]
@@ -78,10 +80,16 @@ pub fn CodeTab(props: &Props) -> Html {
             if let Some((answers, code)) = &props.intake {
                 {{
                     let outcome = Rc::new(evaluate(&q.0, answers));
+                    let existing = props.records.iter().find(|r| r.code == *code).cloned();
                     html! {
                         <>
+                            if let Some(r) = &existing {
+                                <p class="notice existing-record" role="status">
+                                    { format!("Ce code a déjà une fiche, enregistrée le {}{}. Vous la modifiez : rien ne sera compté deux fois.", r.date, if r.name.is_empty() { String::new() } else { format!(" ({})", r.name) }) }
+                                </p>
+                            }
                             <Detail q={q.clone()} answers={answers.clone()} outcome={outcome.clone()} code={code.clone()} />
-                            <Decide q={q.clone()} {outcome} code={code.clone()} on_save={props.on_record.clone()} />
+                            <Decide q={q.clone()} {outcome} code={code.clone()} {existing} on_save={props.on_record.clone()} />
                         </>
                     }
                 }}

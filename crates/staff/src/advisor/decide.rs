@@ -13,6 +13,8 @@ pub struct Props {
     pub q: Shared,
     pub outcome: Rc<Outcome>,
     pub code: String,
+    /// The record already kept for this code: its decision is shown to edit.
+    pub existing: Option<Record>,
     pub on_save: Callback<Record>,
 }
 
@@ -69,7 +71,15 @@ pub fn Decide(props: &Props) -> Html {
     let error = use_state(|| None::<&'static str>);
     let recommended = props.outcome.parcours.clone();
     let confidence = super::confidence::id(props.outcome.confidence.level);
+    let existing = props.existing.clone().unwrap_or_default();
+    let editing = props.existing.is_some();
+    let chosen = if editing {
+        existing.parcours.clone()
+    } else {
+        recommended.clone()
+    };
     let onsubmit = {
+        let (id, date) = (existing.id.clone(), existing.date.clone());
         let error = error.clone();
         let on_save = props.on_save.clone();
         let code = props.code.clone();
@@ -86,8 +96,17 @@ pub fn Decide(props: &Props) -> Html {
             }
             error.set(None);
             on_save.emit(Record {
-                id: random_id(),
-                date: today(),
+                // Editing keeps the record's identity and day of intake.
+                id: if id.is_empty() {
+                    random_id()
+                } else {
+                    id.clone()
+                },
+                date: if date.is_empty() {
+                    today()
+                } else {
+                    date.clone()
+                },
                 name: value("decide-name").trim().to_owned(),
                 code: code.clone(),
                 recommended: recommended.clone(),
@@ -100,38 +119,39 @@ pub fn Decide(props: &Props) -> Html {
             });
         })
     };
-    let radio = |name: &'static str, value: &'static str, label: &'static str| {
+    let radio = |name: &'static str, value: &'static str, label: &'static str, current: &str| {
         let id = format!("{name}-{value}");
-        html! { <label for={id.clone()} class="inline"><input {id} type="radio" {name} {value} />{ label }</label> }
+        let checked = current == value;
+        html! { <label for={id.clone()} class="inline"><input {id} type="radio" {name} {value} {checked} />{ label }</label> }
     };
     html! {
         <form class="decide no-print" {onsubmit} aria-labelledby="decide-title">
             <h2 id="decide-title">{ "Décision" }</h2>
             <label for="decide-name">{ "Prénom ou initiales (facultatif)" }</label>
-            <input id="decide-name" type="text" autocomplete="off" />
+            <input id="decide-name" type="text" autocomplete="off" value={existing.name.clone()} />
             <label for="decide-parcours">{ "Parcours retenu" }</label>
             <select id="decide-parcours">
                 { for q.parcours.iter().map(|p| html! {
-                    <option value={p.id.clone()} selected={p.id == recommended}>
+                    <option value={p.id.clone()} selected={p.id == chosen}>
                         { p.title.get("fr") }{ if p.id == recommended { " (conseillé)" } else { "" } }
                     </option>
                 }) }
             </select>
             <label for="decide-reason">{ "Raison, si vous changez de parcours" }</label>
-            <textarea id="decide-reason" rows="2" />
+            <textarea id="decide-reason" rows="2" value={existing.override_reason.clone()} />
             <label for="decide-note">{ "Note" }</label>
-            <textarea id="decide-note" rows="3" />
+            <textarea id="decide-note" rows="3" value={existing.note.clone()} />
             <fieldset>
                 <legend>{ "Autonomie (rapport d'activité)" }</legend>
-                { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label)) }
+                { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label, &existing.autonomy)) }
             </fieldset>
             <fieldset>
                 <legend>{ "Niveau (rapport d'activité)" }</legend>
-                { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label)) }
+                { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label, &existing.level)) }
             </fieldset>
             if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
             <div class="actions">
-                <button type="submit">{ "Enregistrer la fiche" }</button>
+                <button type="submit">{ if editing { "Mettre à jour la fiche" } else { "Enregistrer la fiche" } }</button>
                 <button type="button" class="secondary" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Imprimer la fiche d'accueil" }</button>
             </div>
         </form>

@@ -23,6 +23,7 @@ use list::RecordList;
 use state::{Action, Advisor, Tab};
 use unlock::Unlock;
 use vault::{Key, VaultError};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -82,9 +83,39 @@ pub fn AdvisorPage(props: &Props) -> Html {
         )
     };
 
+    // Leaving the page with an intake open and not recorded asks first.
+    use_effect_with(state.intake.is_some(), |open| {
+        let listener = (*open).then(web_sys::window).flatten().map(|w| {
+            gloo::events::EventListener::new(&w, "beforeunload", |e| {
+                e.prevent_default();
+                if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    e.set_return_value("Une décision n'est pas enregistrée.");
+                }
+            })
+        });
+        move || drop(listener)
+    });
+
     if state.key.is_none() {
         return html! { <Unlock busy={state.busy} {dispatch} /> };
     }
+    let lock = {
+        let (dispatch, open) = (dispatch.clone(), state.intake.is_some());
+        Callback::from(move |_| {
+            let sure = !open
+                || web_sys::window()
+                    .and_then(|w| {
+                        w.confirm_with_message(
+                            "La décision affichée n'est pas enregistrée. Verrouiller quand même ? Elle sera perdue.",
+                        )
+                        .ok()
+                    })
+                    .unwrap_or(false);
+            if sure {
+                dispatch.emit(Action::Lock);
+            }
+        })
+    };
     let q = props.q.clone();
     let on_record = {
         let records = state.records.clone();
@@ -99,8 +130,18 @@ pub fn AdvisorPage(props: &Props) -> Html {
             } else {
                 r.name.clone()
             };
-            let message = format!("Fiche enregistrée : {}.", name.trim_end_matches('.'));
-            mine.push(r);
+            let name = name.trim_end_matches('.');
+            // One record per intake: the same code again updates its record.
+            let message = match mine.iter_mut().find(|x| x.id == r.id || x.code == r.code) {
+                Some(kept) => {
+                    *kept = r;
+                    format!("Fiche mise à jour : {name}.")
+                }
+                None => {
+                    mine.push(r);
+                    format!("Fiche enregistrée : {name}.")
+                }
+            };
             save.emit((mine, Vec::new(), message));
         })
     };
@@ -123,7 +164,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 { tab_button(Tab::Code, "Ouvrir un code".into()) }
                 { tab_button(Tab::Desk, "Questionnaire au bureau".into()) }
                 { tab_button(Tab::Records, format!("Fiches ({})", state.records.len())) }
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Lock)}>{ "Verrouiller" }</button>
+                <button type="button" class="secondary" onclick={lock}>{ "Verrouiller" }</button>
             </nav>
             <div aria-live="polite" class="no-print">
                 if let Some(s) = &state.status { <p class="status" role="status">{ s.clone() }</p> }
@@ -131,7 +172,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
             if let Some(e) = &state.error { <p class="missing" role="alert" id="advisor-error">{ e.clone() }</p> }
             {
                 match state.tab {
-                    Tab::Code => html! { <CodeTab q={q.clone()} intake={state.intake.clone()} scanning={state.scanning} dispatch={dispatch.clone()} {on_record} /> },
+                    Tab::Code => html! { <CodeTab q={q.clone()} intake={state.intake.clone()} scanning={state.scanning} dispatch={dispatch.clone()} {on_record} records={state.records.clone()} /> },
                     Tab::Desk => html! { <Desk q={q.clone()} answers={state.desk.clone()} on_answer={desk_answer} on_done={desk_done} /> },
                     Tab::Records => html! { <RecordList q={q.clone()} records={state.records.clone()} on_save={save.clone()} dispatch={dispatch.clone()} /> },
                 }

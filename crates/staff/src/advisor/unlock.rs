@@ -50,7 +50,16 @@ pub fn Unlock(props: &Props) -> Html {
                             .map_err(|_| vault::VaultError::Damaged)
                     })
                 } else {
-                    vault::create(&pass).await.map(|k| (k, Vec::new()))
+                    match vault::create(&pass).await {
+                        Ok(k) => {
+                            // Stored at once, empty: locking before the first
+                            // record must not start the vault's creation again.
+                            // (A refusal is told at the first save, with the export.)
+                            let _ = vault::save(&k, &records::to_json(&[])).await;
+                            Ok((k, Vec::new()))
+                        }
+                        Err(e) => Err(e),
+                    }
                 };
                 dispatch.emit(Action::Busy(false));
                 match result {
