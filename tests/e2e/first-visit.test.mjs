@@ -157,3 +157,20 @@ test('an empty or provisional result claims no skill', async () => {
   assert.match(norm(await page.locator('.result').textContent()), /provisoire/);
   await page.context().close();
 });
+
+test('every screen, the welcome before the module too, says whom to call and when', async () => {
+  const page = await freshPage(browser);
+  // The pre-rendered welcome (before the module) and the module's screens.
+  await page.goto(BASE_URL);
+  const line = page.locator('.help-line');
+  await line.first().waitFor();
+  assert.match(norm(await line.textContent()), /^Besoin d'aide \? 01 40 85 57 00 — Le mercredi de 14 h à 17 h/);
+  assert.equal(await line.locator('a').getAttribute('href'), 'tel:0140855700');
+  for (const hash of ['#/question/equipement', '#/resultat', '#/papier']) {
+    await page.goto(BASE_URL + hash);
+    await page.locator('main h1, main legend').first().waitFor();
+    assert.equal(await page.locator('.help-line').count(), 1, hash);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -70,6 +70,23 @@ pub fn render(q: &Questionnaire) -> String {
         }
     }
     h += "</nav></header>";
+    // The help line, as `components/frame.rs` renders it.
+    let org = &q.organisation;
+    let hours = org.permanence.as_ref().map(|p| p.hours.get(code));
+    if org.phone.is_some() || hours.is_some() {
+        h += &format!(r#"<p class="help-line">{}"#, esc(Msg::NeedHelp.get(lang)));
+        if let Some(phone) = &org.phone {
+            h += &format!(
+                r#" <a href="{}">{}</a>"#,
+                esc(&diag_ui::tel_href(phone)),
+                esc(phone)
+            );
+        }
+        if let Some(hours) = hours {
+            h += &format!(" — {}", esc(hours));
+        }
+        h += "</p>";
+    }
     h += &format!(
         r#"<main id="main" tabindex="-1" aria-label="{title}"><section class="welcome" data-prerendered="">"#
     );

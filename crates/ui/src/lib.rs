@@ -28,3 +28,13 @@ pub fn today() -> diag_core::Date {
         day: u8::try_from(d.get_date()).unwrap_or(1),
     }
 }
+
+/// The `tel:` address of a phone number as written ("01 40 85 57 00" →
+/// "tel:0140855700": digits and `+` only).
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}

@@ -46,6 +46,7 @@ pub fn Frame(props: &Props) -> Html {
                     }) }
                 </nav>
             </header>
+            { help_line(q, lang) }
             <main id="main" tabindex="-1" aria-label={title}>
                 if let Some(n) = props.notice {
                     <div class="notice" role="status">
@@ -61,5 +62,23 @@ pub fn Frame(props: &Props) -> Html {
                 <a href={Route::Advisor.hash()} class="discreet" lang="fr">{ "Espace conseiller" }</a>
             </footer>
         </>
+    }
+}
+
+/// "Besoin d'aide ? 01 40 85 57 00 — Le mercredi de 14 h à 17 h": a way out
+/// on every screen, from the questionnaire's organisation (the same markup
+/// as the welcome that `cargo xtask build` pre-renders).
+fn help_line(q: &diag_core::Questionnaire, lang: Lang) -> Html {
+    let org = &q.organisation;
+    let hours = org.permanence.as_ref().map(|p| p.hours.get(lang.code()));
+    if org.phone.is_none() && hours.is_none() {
+        return html! {};
+    }
+    html! {
+        <p class="help-line">
+            { Msg::NeedHelp.get(lang) }
+            if let Some(phone) = &org.phone { { " " }<a href={diag_ui::tel_href(phone)}>{ phone.clone() }</a> }
+            if let Some(h) = hours { { " — " }{ h } }
+        </p>
     }
 }

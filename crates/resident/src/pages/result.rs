@@ -226,9 +226,5 @@ fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -
 
 /// "Appeler le 01 40 85 57 00" as a `tel:` link (digits and `+` only in the address).
 fn call_link(phone: &str, lang: Lang, class: Option<&'static str>) -> Html {
-    let tel: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    html! { <a class={class} href={format!("tel:{tel}")}>{ format!("{} {phone}", Msg::Call.get(lang)) }</a> }
+    html! { <a class={class} href={diag_ui::tel_href(phone)}>{ format!("{} {phone}", Msg::Call.get(lang)) }</a> }
 }
