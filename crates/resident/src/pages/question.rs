@@ -57,7 +57,7 @@ pub fn QuestionPage(props: &Props) -> Html {
     let intro = q
         .sections
         .get(question.section)
-        .filter(|s| {
+        .filter(|_| {
             q.previous_shown(&props.answers, props.index)
                 .and_then(|p| q.questions.get(p))
                 .is_none_or(|p| p.section != question.section)
