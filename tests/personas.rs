@@ -105,3 +105,20 @@ fn no_help_gives_away_a_check() {
         }
     }
 }
+
+/// A help text never just repeats what the page says anyway ("Vous pouvez
+/// cocher plusieurs réponses" under a multiple-choice question).
+#[test]
+fn no_help_repeats_the_hint() {
+    let q = Questionnaire::from_yaml(&diag_tests::bundled()).unwrap();
+    for question in &q.questions {
+        if let Some(help) = &question.help {
+            let fr = help.get("fr").to_lowercase();
+            assert!(
+                !(fr.contains("plusieurs réponses") || fr.contains("une seule réponse")),
+                "{}: the help repeats the hint: {fr}",
+                question.id
+            );
+        }
+    }
+}

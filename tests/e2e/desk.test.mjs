@@ -60,7 +60,7 @@ test('a code opened again says it has a record, shows its decision, and saving u
   assert.equal(await rows.count(), 1, 'one record per intake');
   assert.match(norm(await rows.first().textContent()), /Note corrigée/);
   // Readable: the code on one line in monospace.
-  const cell = page.locator('.record-table td.code');
+  const cell = page.locator('.record-table td.code-cell');
   const style = await cell.evaluate((el) => ({ wrap: getComputedStyle(el).whiteSpace, font: getComputedStyle(el).fontFamily }));
   assert.equal(style.wrap, 'nowrap');
   assert.match(style.font, /mono/i);

@@ -174,3 +174,25 @@ test('every screen, the welcome before the module too, says whom to call and whe
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the paper version stands alone: large print, one numbering, when to skip, help, the permanence; its pages counted', async () => {
+  const page = await freshPage(browser);
+  await page.goto(BASE_URL + '#/papier');
+  await page.locator('.paper').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const size = await page.locator('.paper .paper-question p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 18.6, `printed at ${size} px, at least 14 pt`);
+  // One numbering across sections: the office section starts after the basics.
+  const starts = await page.locator('.paper ol').evaluateAll((ols) => ols.map((o) => o.start));
+  assert.deepEqual(starts, [1, 6, 15, 20]);
+  const only = await page.locator('.paper .only-if').allTextContents();
+  assert.ok(only.some((t) => /Seulement si vous avez répondu « Oui » à la question 4/.test(norm(t))), only.join(' | '));
+  assert.ok(only.some((t) => /question 7/.test(norm(t))), 'the office section says which answer leads to it');
+  assert.ok(await page.locator('.paper .paper-help').count() >= 5, 'help texts printed');
+  assert.match(norm(await page.locator('.paper-permanence').textContent()), /Médiathèque.*mercredi.*01 40 85 57 00/);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`# paper version: ${pages} A4 pages at 14 pt`);
+  assert.ok(pages <= 8, `${pages} pages`);
+  await page.context().close();
+});

@@ -32,8 +32,8 @@ pub const BUDGETS: &[(&str, u64)] = &[
     ("resident_bg.wasm", BUDGET_RESIDENT_WASM),
     (FIRST_LOAD, BUDGET_FIRST_LOAD),
 ];
-const BUDGET_RESIDENT_WASM: u64 = 139_000;
-const BUDGET_FIRST_LOAD: u64 = 160_000;
+const BUDGET_RESIDENT_WASM: u64 = 140_000;
+const BUDGET_FIRST_LOAD: u64 = 161_000;
 /// Targets from the issues, in brotli bytes, reported beside the budgets.
 pub const TARGETS: &[(&str, u64)] = &[("resident_bg.wasm", 100_000), (FIRST_LOAD, 110_000)];
 /// Everything a resident downloads up to the first question.

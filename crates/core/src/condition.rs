@@ -48,6 +48,34 @@ impl Condition {
     }
 }
 
+/// A condition that tests one answer, in a form a sentence can say
+/// ("Seulement si vous avez répondu « Oui » à la question 4").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerTest {
+    /// `answer(q) == o`
+    Is,
+    /// `answer(q) != o`
+    IsNot,
+    /// `answer(q) >= o` on a scale
+    AtLeast,
+    /// `chosen(q, o)`
+    Ticked,
+}
+
+impl Condition {
+    /// `(question index, test, option index)` when the condition tests a
+    /// single answer; `None` for anything else.
+    pub fn answer_test(&self) -> Option<(usize, AnswerTest, usize)> {
+        match &self.expr {
+            Expr::Answer(q, Op::Eq, o) => Some((*q, AnswerTest::Is, *o)),
+            Expr::Answer(q, Op::Ne, o) => Some((*q, AnswerTest::IsNot, *o)),
+            Expr::Answer(q, Op::Ge, o) => Some((*q, AnswerTest::AtLeast, *o)),
+            Expr::Chosen(q, o) => Some((*q, AnswerTest::Ticked, *o)),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.source)

@@ -54,7 +54,7 @@ mod yaml;
 pub use answers::{Answer, Answers};
 pub use code::{decode, encode, CodeError};
 pub use compact::{compact_header, digest, CompactError, CompactHeader, COMPACT_VERSION};
-pub use condition::{Condition, Op};
+pub use condition::{AnswerTest, Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
 pub use display::{french_typography, When};
 pub use early::settled;

@@ -225,7 +225,7 @@ fn RecordTable(props: &TableProps) -> Html {
                         <tr>
                             <td>{ r.date.clone() }</td>
                             <td>{ r.name.clone() }</td>
-                            <td class="code">{ r.code.clone() }</td>
+                            <td class="code-cell">{ r.code.clone() }</td>
                             <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé : {})", r.override_reason) } else { String::new() } }</td>
                             <td>{ super::confidence::label(&r.confidence) }</td>
                             <td>{ r.note.clone() }</td>
