@@ -65,10 +65,51 @@ fn random_id() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Puts a kept record's decision in the form's fields.
+fn fill(r: &Record) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let field = |id: &str| doc.get_element_by_id(id);
+    if let Some(i) =
+        field("decide-name").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.set_value(&r.name);
+    }
+    for (id, text) in [
+        ("decide-reason", &r.override_reason),
+        ("decide-note", &r.note),
+    ] {
+        if let Some(t) = field(id).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            t.set_value(text);
+        }
+    }
+    if let Some(s) =
+        field("decide-parcours").and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
+        s.set_value(&r.parcours);
+    }
+    for id in [
+        format!("decide-autonomy-{}", r.autonomy),
+        format!("decide-level-{}", r.level),
+    ] {
+        if let Some(i) = field(&id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            i.set_checked(true);
+        }
+    }
+}
+
 #[function_component]
 pub fn Decide(props: &Props) -> Html {
     let q = &props.q.0;
     let error = use_state(|| None::<&'static str>);
+    // The fields are the advisor's while typing (never reset by a render):
+    // a record already kept for this code fills them once, when it appears.
+    use_effect_with(props.existing.clone(), |existing| {
+        if let Some(r) = existing {
+            fill(r);
+        }
+    });
     let recommended = props.outcome.parcours.clone();
     let confidence = super::confidence::id(props.outcome.confidence.level);
     let existing = props.existing.clone().unwrap_or_default();
@@ -119,16 +160,15 @@ pub fn Decide(props: &Props) -> Html {
             });
         })
     };
-    let radio = |name: &'static str, value: &'static str, label: &'static str, current: &str| {
+    let radio = |name: &'static str, value: &'static str, label: &'static str| {
         let id = format!("{name}-{value}");
-        let checked = current == value;
-        html! { <label for={id.clone()} class="inline"><input {id} type="radio" {name} {value} {checked} />{ label }</label> }
+        html! { <label for={id.clone()} class="inline"><input {id} type="radio" {name} {value} />{ label }</label> }
     };
     html! {
         <form class="decide no-print" {onsubmit} aria-labelledby="decide-title">
             <h2 id="decide-title">{ "Décision" }</h2>
             <label for="decide-name">{ "Prénom ou initiales (facultatif)" }</label>
-            <input id="decide-name" type="text" autocomplete="off" value={existing.name.clone()} />
+            <input id="decide-name" type="text" autocomplete="off" />
             <label for="decide-parcours">{ "Parcours retenu" }</label>
             <select id="decide-parcours">
                 { for q.parcours.iter().map(|p| html! {
@@ -138,16 +178,16 @@ pub fn Decide(props: &Props) -> Html {
                 }) }
             </select>
             <label for="decide-reason">{ "Raison, si vous changez de parcours" }</label>
-            <textarea id="decide-reason" rows="2" value={existing.override_reason.clone()} />
+            <textarea id="decide-reason" rows="2" />
             <label for="decide-note">{ "Note" }</label>
-            <textarea id="decide-note" rows="3" value={existing.note.clone()} />
+            <textarea id="decide-note" rows="3" />
             <fieldset>
                 <legend>{ "Autonomie (rapport d'activité)" }</legend>
-                { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label, &existing.autonomy)) }
+                { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label)) }
             </fieldset>
             <fieldset>
                 <legend>{ "Niveau (rapport d'activité)" }</legend>
-                { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label, &existing.level)) }
+                { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label)) }
             </fieldset>
             if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
             <div class="actions">
