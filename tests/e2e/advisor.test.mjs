@@ -268,11 +268,23 @@ test('without a barcode detector there is no scan button, and typing works', asy
   await page.context().close();
 });
 
-test('the intake sheet prints on one A4 page', async () => {
+test('the intake sheet prints on one A4 page, with the decision on it', async () => {
   const page = await freshPage(browser);
   await openAdvisor(page, PASS, { create: true });
   await openCode(page, fixtures.personas[1].code);
   await page.locator('#recommended').waitFor();
+  await page.locator('#decide-name').fill('M. D.');
+  await page.locator('#decide-note').fill('Rappeler mardi');
+  await page.locator('#decide-level-debutant').check();
+  await page.emulateMedia({ media: 'print' });
+  // The decision prints: date, name, parcours, note, and only the ticked category.
+  assert.ok(await page.locator('form.decide').isVisible(), 'the decision is on the sheet');
+  assert.match(await page.locator('form.decide .sheet-only').textContent(), /^Date : \d{4}-\d{2}-\d{2}$/);
+  assert.ok(await page.locator('#decide-name').isVisible());
+  assert.equal(await page.locator('#decide-note').inputValue(), 'Rappeler mardi');
+  assert.ok(await page.locator('label[for="decide-level-debutant"]').isVisible());
+  assert.equal(await page.locator('label[for="decide-level-avance"]').isVisible(), false, 'unticked boxes left out');
+  assert.equal(await page.getByRole('button', { name: 'Enregistrer la fiche' }).isVisible(), false);
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1);
   await page.context().close();

@@ -165,8 +165,10 @@ pub fn Decide(props: &Props) -> Html {
         html! { <label for={id.clone()} class="inline"><input {id} type="radio" {name} {value} />{ label }</label> }
     };
     html! {
-        <form class="decide no-print" {onsubmit} aria-labelledby="decide-title">
+        // Printed with the intake sheet: the fields as text, the boxes ticked only.
+        <form class="decide" {onsubmit} aria-labelledby="decide-title">
             <h2 id="decide-title">{ "Décision" }</h2>
+            <p class="sheet-only">{ format!("Date : {}", if editing { existing.date.clone() } else { today() }) }</p>
             <label for="decide-name">{ "Prénom ou initiales (facultatif)" }</label>
             <input id="decide-name" type="text" autocomplete="off" />
             <label for="decide-parcours">{ "Parcours retenu" }</label>
