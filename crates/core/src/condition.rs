@@ -499,27 +499,7 @@ impl Parser<'_> {
                 Ok(Expr::Answer(q, op, oi))
             }
             "score" | "percent" | "level" => {
-                if !self.scope.scores_allowed() {
-                    return Err(problem(
-                        "score-in-show-if",
-                        ft,
-                        Message::ScoreInShowIf {
-                            function: func.to_owned(),
-                        },
-                    )
-                    .expected(Expected::EarlierAnswersTest)
-                    .hint(Hint::ScoresAtTheEnd));
-                }
-                let (d, dt) = self.name(Expected::DimensionId)?;
-                let dim = self.scope.dimension(&d).ok_or_else(|| {
-                    problem(
-                        "unknown-dimension",
-                        &dt,
-                        Message::UnknownDimension { id: d.clone() },
-                    )
-                    .expected(Expected::OneOf(self.scope.dimension_ids()))
-                })?;
-                self.expect(Tok::Close, Expected::CloseParen)?;
+                let (dim, _, _) = self.dimension_argument(func, ft)?;
                 let (op, _) = self.op()?;
                 let vt = self.next();
                 match (func, &vt.tok) {
@@ -557,27 +537,7 @@ impl Parser<'_> {
                 }
             }
             "evaluated" | "miscalibrated" => {
-                if !self.scope.scores_allowed() {
-                    return Err(problem(
-                        "score-in-show-if",
-                        ft,
-                        Message::ScoreInShowIf {
-                            function: func.to_owned(),
-                        },
-                    )
-                    .expected(Expected::EarlierAnswersTest)
-                    .hint(Hint::ScoresAtTheEnd));
-                }
-                let (d, dt) = self.name(Expected::DimensionId)?;
-                let dim = self.scope.dimension(&d).ok_or_else(|| {
-                    problem(
-                        "unknown-dimension",
-                        &dt,
-                        Message::UnknownDimension { id: d.clone() },
-                    )
-                    .expected(Expected::OneOf(self.scope.dimension_ids()))
-                })?;
-                self.expect(Tok::Close, Expected::CloseParen)?;
+                let (dim, d, dt) = self.dimension_argument(func, ft)?;
                 if func == "evaluated" {
                     return Ok(Expr::Evaluated(dim));
                 }
@@ -615,6 +575,38 @@ impl Parser<'_> {
             )
             .expected(Expected::Functions)),
         }
+    }
+
+    /// `(dimension)` after a function that reads scores: refused in a
+    /// `show-if`, the dimension resolved, the `)` read. Returns its index,
+    /// its id and the id's token.
+    fn dimension_argument(
+        &mut self,
+        func: &str,
+        ft: &Token,
+    ) -> Result<(usize, String, Token), Draft> {
+        if !self.scope.scores_allowed() {
+            return Err(problem(
+                "score-in-show-if",
+                ft,
+                Message::ScoreInShowIf {
+                    function: func.to_owned(),
+                },
+            )
+            .expected(Expected::EarlierAnswersTest)
+            .hint(Hint::ScoresAtTheEnd));
+        }
+        let (d, dt) = self.name(Expected::DimensionId)?;
+        let dim = self.scope.dimension(&d).ok_or_else(|| {
+            problem(
+                "unknown-dimension",
+                &dt,
+                Message::UnknownDimension { id: d.clone() },
+            )
+            .expected(Expected::OneOf(self.scope.dimension_ids()))
+        })?;
+        self.expect(Tok::Close, Expected::CloseParen)?;
+        Ok((dim, d, dt))
     }
 
     fn op(&mut self) -> Result<(Op, Token), Draft> {
