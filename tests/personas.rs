@@ -122,3 +122,44 @@ fn no_help_repeats_the_hint() {
         }
     }
 }
+
+/// The advisor's "Niveau" is pre-filled from the scores: the retiree who never
+/// touched a computer is a beginner, the retired accountant advanced, and
+/// nothing answered suggests nothing.
+#[test]
+fn reporting_level_follows_the_scores() {
+    use diag_core::{evaluate, records::suggested_level, Answers};
+    let q = Questionnaire::from_yaml(&diag_tests::bundled()).unwrap();
+    let src = std::fs::read_to_string(diag_tests::dir().join("personas.yaml")).unwrap();
+    let list = personas::parse(&src).unwrap();
+    let level = |prefix: &str| {
+        let p = list.iter().find(|p| p.name.starts_with(prefix)).unwrap();
+        suggested_level(&q, &evaluate(&q, &p.answers))
+    };
+    assert_eq!(level("Retraitée de 78 ans"), Some("debutant"));
+    assert_eq!(level("Comptable à la retraite"), Some("avance"));
+    assert_eq!(level("Mère de 34 ans"), Some("intermediaire"));
+    assert_eq!(suggested_level(&q, &evaluate(&q, &Answers::new())), None);
+}
+
+/// The advisor reads every rule as a sentence: no function name, no id.
+#[test]
+fn every_rule_reads_in_words() {
+    let q = Questionnaire::from_yaml(&diag_tests::bundled()).unwrap();
+    for r in &q.rules {
+        let said = r.in_words(&q, "fr");
+        println!("{said}");
+        for raw in [
+            "answer(",
+            "level(",
+            "chosen(",
+            "evaluated(",
+            "dont-know(",
+            "==",
+            "!=",
+        ] {
+            assert!(!said.contains(raw), "`{raw}` in « {said} »");
+        }
+        assert!(said.contains(" → "), "{said}");
+    }
+}

@@ -11,9 +11,20 @@ globalThis.diagQuestionnaire = fetch('questionnaire.yaml', { cache: 'no-cache' }
   .catch(() => null);
 
 let staff = null;
+/** The staff's stylesheet, loaded with the staff's module (not on the resident's first load). */
+function staffStyle() {
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = 'staff.css';
+    // A missing stylesheet leaves the screens plain, never unusable.
+    link.onload = link.onerror = resolve;
+    document.head.append(link);
+  });
+}
 /** The staff's module, loaded once, on demand. */
 function loadStaff() {
-  staff ??= import('./staff.js').then(async (m) => { await m.default(); return m; });
+  staff ??= Promise.all([import('./staff.js'), staffStyle()]).then(async ([m]) => { await m.default(); return m; });
   return staff;
 }
 // The slow path: the resident's module asks the staff's module to check and

@@ -97,3 +97,87 @@ test('"Verrouiller" with a decision not recorded asks first; a vault locked befo
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('at 1280 × 800, from a typed code to a saved record in 2 actions, no scrolling; the code field is then empty and focused', async () => {
+  const page = await freshPage(browser);
+  const code = await residentCode(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await unlock(page, { create: true });
+  await page.locator('#code-input').fill(code);
+  let actions = 0;
+  await page.keyboard.press('Enter'); actions++;
+  await page.locator('#recommended').waitFor();
+  // The decision sits beside the answers, its button on screen without scrolling.
+  const save = page.getByRole('button', { name: 'Enregistrer la fiche' });
+  const [form, detail, button] = await Promise.all([page.locator('form.decide').boundingBox(), page.locator('.detail').boundingBox(), save.boundingBox()]);
+  assert.ok(form.x > detail.x + detail.width - 1, `decision beside the answers (form x ${form.x}, detail ends ${detail.x + detail.width})`);
+  await page.screenshot({ path: `${SCREENSHOTS}/advisor-intake-fr-1280.png` });
+  assert.ok(button.y + button.height <= 800, `save button within the first screen (bottom at ${button.y + button.height} px)`);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  // The reporting "Niveau" is pre-filled from the scores (a beginner here).
+  assert.equal(await page.locator('#decide-level-debutant').isChecked(), true);
+  // Rules read as sentences; the expression is there on demand; a skipped question says why in words.
+  const held = page.locator('.trace li.held');
+  const sentence = await held.evaluate((li) => [...li.childNodes].filter((n) => n.nodeName !== 'DETAILS').map((n) => n.textContent).join(''));
+  assert.doesNotMatch(sentence, /level\(|answer\(|==/);
+  assert.match(norm(await held.textContent()), /Bases de l'ordinateur : Débutant → Parcours initiation/);
+  const expression = held.locator('details.expression');
+  assert.equal(await expression.locator('code').isVisible(), false);
+  await expression.locator('summary').click(); // reading it is not part of deciding: not counted
+  assert.match(await expression.locator('code').textContent(), /level\(bases\) == debutant/);
+  assert.match(norm(await page.locator('li[data-question="ecrire-lettre"]').textContent()), /non posée : seulement si « Savez-vous utiliser la souris/);
+  await save.click(); actions++;
+  await page.getByText(/Fiche enregistrée/).waitFor();
+  assert.ok(actions <= 2, `${actions} actions after the code`);
+  assert.equal(await page.locator('#code-input').inputValue(), '');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'code-input');
+  // The pre-filled level was saved with the record.
+  await openCode(page, code);
+  await page.locator('.existing-record').waitFor();
+  assert.equal(await page.locator('#decide-level-debutant').isChecked(), true);
+  console.log(`# code → saved record: ${actions} actions, no scrolling at 1280 × 800`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('desk mode by keyboard: the beginner\'s 13 questions to a saved record in at most 20 key presses', async () => {
+  const persona = fixtures.personas[0];
+  const page = await freshPage(browser);
+  await unlock(page, { create: true });
+  await page.getByRole('button', { name: 'Questionnaire au bureau' }).click();
+  await page.locator('form.desk').waitFor();
+  const current = () => page.evaluate(() => document.activeElement?.closest('fieldset[data-question]')?.dataset.question ?? null);
+  // Focus lands on the first question when the mode opens.
+  assert.equal(await current(), fixtures.questions[0].id);
+  let presses = 0;
+  const press = async (key) => { presses++; await page.keyboard.press(key); };
+  let asked = 0;
+  for (let guard = 0; guard < 40; guard++) {
+    const qid = await current();
+    if (!qid) break;
+    asked++;
+    const q = fixtures.questions.find((x) => x.id === qid);
+    const chosen = [persona.answers[qid] ?? []].flat();
+    const multiple = (await page.locator(`#desk-${qid} input`).first().getAttribute('type')) === 'checkbox';
+    for (const o of chosen) await press(String(q.options.findIndex((x) => x.id === o) + 1));
+    // A multiple choice (or a question left blank) moves on with Enter.
+    if (multiple || !chosen.length) await press('Enter');
+    await page.waitForFunction((id) => document.activeElement?.closest('fieldset')?.dataset.question !== id, qid);
+  }
+  assert.equal(asked, 13, 'the beginner is asked 13 questions');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'desk-done');
+  await press('Enter');
+  await page.locator('#recommended').waitFor();
+  // After "Voir le détail" the focus is on the detail's heading; Tab reaches the decision.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'detail-title');
+  assert.equal((await page.locator('#recommended').textContent()).trim(), persona.title);
+  await press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'decide-name');
+  await press('Enter');
+  await page.getByText(/Fiche enregistrée/).waitFor();
+  console.log(`# desk mode, beginner: ${asked} questions, ${presses} key presses to the saved record`);
+  assert.ok(presses <= 20, `${presses} key presses`);
+  await page.getByRole('button', { name: /^Fiches \(1\)$/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -50,7 +50,7 @@ const FIRST_LOAD_FILES: &[&str] = &[
 ];
 /// The staff's module, loaded only on `#/conseiller` and `#/apercu`.
 pub const STAFF_MODULE: &str = "staff's module (on demand)";
-const STAFF_FILES: &[&str] = &["staff.js", "staff_bg.wasm"];
+const STAFF_FILES: &[&str] = &["staff.js", "staff_bg.wasm", "staff.css"];
 
 /// Text that only the staff's module may hold: the YAML reader (libyaml's
 /// messages), the validator, the advisor's vault and screens, the preview.

@@ -49,6 +49,8 @@ mod text;
 #[cfg(feature = "yaml")]
 mod validate;
 #[cfg(feature = "yaml")]
+mod words;
+#[cfg(feature = "yaml")]
 mod yaml;
 
 pub use answers::{Answer, Answers};

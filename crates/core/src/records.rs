@@ -185,6 +185,38 @@ pub const LEVEL: &[(&str, &str)] = &[
     ("avance", "Avancé"),
 ];
 
+/// The reporting "Niveau" suggested by the scores, to pre-fill the advisor's
+/// form: the questionnaire's own level bands applied to the points of every
+/// evaluated dimension together. A band whose id is a reporting id is that
+/// id; otherwise the first band is "debutant", the last "avance", any other
+/// "intermediaire". `None` when no dimension was evaluated.
+pub fn suggested_level(q: &crate::Questionnaire, o: &crate::Outcome) -> Option<&'static str> {
+    let (score, max) = o
+        .dimensions
+        .iter()
+        .filter(|d| d.percent.is_some())
+        .fold((0u64, 0u64), |(s, m), d| {
+            (s + u64::from(d.score), m + u64::from(d.max))
+        });
+    if max == 0 {
+        return None;
+    }
+    let percent = u32::try_from((score * 100 + max / 2) / max).unwrap_or(100);
+    let band = crate::evaluate::level_of(q, percent);
+    let id = q.levels.get(band).map(|l| l.id.as_str())?;
+    if let Some((known, _)) = LEVEL.iter().find(|(k, _)| *k == id) {
+        return Some(known);
+    }
+    let rank = if band == 0 {
+        0
+    } else if band + 1 >= q.levels.len() {
+        2
+    } else {
+        1
+    };
+    LEVEL.get(rank).map(|(k, _)| *k)
+}
+
 /// The outcome's confidence: `(id kept in records, label shown and exported)`.
 pub const CONFIDENCE: &[(&str, &str)] =
     &[("high", "Élevée"), ("medium", "Moyenne"), ("low", "Faible")];

@@ -22,8 +22,26 @@ pub struct Props {
     pub records: Vec<Record>,
 }
 
+/// Moves the focus to the element with this id (headings carry `tabindex=-1`).
+pub(super) fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 #[function_component]
 pub fn CodeTab(props: &Props) -> Html {
+    // A code opened (typed, scanned or from the desk): the focus goes to its
+    // heading, so a screen reader starts there and Tab reaches the decision.
+    use_effect_with(props.intake.as_ref().map(|(_, c)| c.clone()), |code| {
+        if code.is_some() {
+            focus_id("detail-title");
+        }
+    });
     // Opens a code, typed or scanned.
     let open = {
         let (q, dispatch) = (props.q.clone(), props.dispatch.clone());
@@ -82,15 +100,18 @@ pub fn CodeTab(props: &Props) -> Html {
                     let outcome = Rc::new(evaluate(&q.0, answers));
                     let existing = props.records.iter().find(|r| r.code == *code).cloned();
                     html! {
-                        <>
+                        // The decision comes first (beside the answers on a wide
+                        // screen): from the code to a saved record without scrolling.
+                        <section class="intake" aria-labelledby="detail-title">
+                            <h2 id="detail-title" tabindex="-1">{ format!("Code {code}") }</h2>
                             if let Some(r) = &existing {
                                 <p class="notice existing-record" role="status">
                                     { format!("Ce code a déjà une fiche, enregistrée le {}{}. Vous la modifiez : rien ne sera compté deux fois.", r.date, if r.name.is_empty() { String::new() } else { format!(" ({})", r.name) }) }
                                 </p>
                             }
-                            <Detail q={q.clone()} answers={answers.clone()} outcome={outcome.clone()} code={code.clone()} />
-                            <Decide q={q.clone()} {outcome} code={code.clone()} {existing} on_save={props.on_record.clone()} />
-                        </>
+                            <Decide key={code.clone()} q={q.clone()} outcome={outcome.clone()} code={code.clone()} {existing} on_save={props.on_record.clone()} />
+                            <Detail q={q.clone()} answers={answers.clone()} {outcome} />
+                        </section>
                     }
                 }}
             }

@@ -89,13 +89,18 @@ fn fill(r: &Record) {
     {
         s.set_value(&r.parcours);
     }
-    for id in [
-        format!("decide-autonomy-{}", r.autonomy),
-        format!("decide-level-{}", r.level),
-    ] {
-        if let Some(i) = field(&id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            i.set_checked(true);
-        }
+    tick(&format!("decide-autonomy-{}", r.autonomy));
+    tick(&format!("decide-level-{}", r.level));
+}
+
+/// Ticks the radio button with this id, if there is one.
+fn tick(id: &str) {
+    if let Some(i) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.set_checked(true);
     }
 }
 
@@ -104,10 +109,15 @@ pub fn Decide(props: &Props) -> Html {
     let q = &props.q.0;
     let error = use_state(|| None::<&'static str>);
     // The fields are the advisor's while typing (never reset by a render):
-    // a record already kept for this code fills them once, when it appears.
-    use_effect_with(props.existing.clone(), |existing| {
-        if let Some(r) = existing {
-            fill(r);
+    // a record already kept for this code fills them once, when it appears;
+    // otherwise "Niveau" starts at what the scores suggest.
+    let suggested = records::suggested_level(q, &props.outcome);
+    use_effect_with(props.existing.clone(), move |existing| match existing {
+        Some(r) => fill(r),
+        None => {
+            if let Some(level) = suggested {
+                tick(&format!("decide-level-{level}"));
+            }
         }
     });
     let recommended = props.outcome.parcours.clone();
@@ -169,28 +179,41 @@ pub fn Decide(props: &Props) -> Html {
         <form class="decide" {onsubmit} aria-labelledby="decide-title">
             <h2 id="decide-title">{ "Décision" }</h2>
             <p class="sheet-only">{ format!("Date : {}", if editing { existing.date.clone() } else { today() }) }</p>
-            <label for="decide-name">{ "Prénom ou initiales (facultatif)" }</label>
-            <input id="decide-name" type="text" autocomplete="off" />
-            <label for="decide-parcours">{ "Parcours retenu" }</label>
-            <select id="decide-parcours">
-                { for q.parcours.iter().map(|p| html! {
-                    <option value={p.id.clone()} selected={p.id == chosen}>
-                        { p.title.get("fr") }{ if p.id == recommended { " (conseillé)" } else { "" } }
-                    </option>
-                }) }
-            </select>
-            <label for="decide-reason">{ "Raison, si vous changez de parcours" }</label>
-            <textarea id="decide-reason" rows="2" />
-            <label for="decide-note">{ "Note" }</label>
-            <textarea id="decide-note" rows="3" />
-            <fieldset>
-                <legend>{ "Autonomie (rapport d'activité)" }</legend>
-                { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label)) }
-            </fieldset>
-            <fieldset>
-                <legend>{ "Niveau (rapport d'activité)" }</legend>
-                { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label)) }
-            </fieldset>
+            // Two columns on a wide screen, one on a phone (CSS).
+            <div class="fields">
+                <div class="field">
+                    <label for="decide-name">{ "Prénom ou initiales" }</label>
+                    <input id="decide-name" type="text" autocomplete="off" />
+                </div>
+                <div class="field">
+                    <label for="decide-parcours">{ "Parcours retenu" }</label>
+                    <select id="decide-parcours">
+                        { for q.parcours.iter().map(|p| html! {
+                            <option value={p.id.clone()} selected={p.id == chosen}>
+                                { p.title.get("fr") }{ if p.id == recommended { " (conseillé)" } else { "" } }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="decide-reason">{ "Raison, si vous changez de parcours" }</label>
+                    <textarea id="decide-reason" rows="2" />
+                </div>
+                <div class="field">
+                    <label for="decide-note">{ "Note" }</label>
+                    <textarea id="decide-note" rows="2" />
+                </div>
+                <fieldset>
+                    <legend>{ "Autonomie" }</legend>
+                    <p class="discreet no-print">{ "Pour le rapport d'activité." }</p>
+                    { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label)) }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Niveau" }</legend>
+                    <p class="discreet no-print">{ if suggested.is_some() && !editing { "Proposé d'après les scores." } else { "Pour le rapport d'activité." } }</p>
+                    { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label)) }
+                </fieldset>
+            </div>
             if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
             <div class="actions">
                 <button type="submit">{ if editing { "Mettre à jour la fiche" } else { "Enregistrer la fiche" } }</button>

@@ -29,30 +29,25 @@ fn focus(selector: &str) {
 pub fn Desk(props: &Props) -> Html {
     let q = props.q.0.clone();
     let shown = shown_questions(&q, &props.answers);
-    // After a key press, the focus moves to the next question once it is drawn.
-    let focus_next = use_state(|| None::<String>);
+    // After a key press, the focus moves to the next question once it is
+    // drawn (counted, so that the same question twice still moves it).
+    let focus_next = use_state(|| (0u32, None::<String>));
     {
         let target = (*focus_next).clone();
-        use_effect_with(target, |t| {
+        use_effect_with(target, |(_, t)| {
             if let Some(id) = t {
                 focus(&format!("#desk-{id} input"));
             }
         });
     }
+    // Desk mode opens on its first question, ready for the keys.
+    use_effect_with((), |_| focus("form.desk fieldset input"));
     let onkeydown = {
         let q = q.clone();
         let answers = props.answers.clone();
         let on_answer = props.on_answer.clone();
         let focus_next = focus_next.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(k) = e
-                .key()
-                .parse::<usize>()
-                .ok()
-                .filter(|k| (1..=9).contains(k))
-            else {
-                return;
-            };
             let Some(qid) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
@@ -64,6 +59,33 @@ pub fn Desk(props: &Props) -> Html {
             let Some((index, question)) = q.question(&qid) else {
                 return;
             };
+            // `drawn`: the next question is on screen already (nothing changed).
+            let move_on = |after: &Answers, drawn: bool| {
+                let next = q
+                    .next_shown(after, index)
+                    .and_then(|i| q.questions.get(i))
+                    .map(|x| x.id.clone());
+                match next {
+                    Some(id) if drawn => focus(&format!("#desk-{id} input")),
+                    Some(id) => focus_next.set((focus_next.0.wrapping_add(1), Some(id))),
+                    None => focus("#desk-done"),
+                }
+            };
+            // Enter moves on (a multiple choice is done when its boxes are
+            // ticked), instead of submitting the whole form.
+            if e.key() == "Enter" {
+                e.prevent_default();
+                move_on(&answers, true);
+                return;
+            }
+            let Some(k) = e
+                .key()
+                .parse::<usize>()
+                .ok()
+                .filter(|k| (1..=9).contains(k))
+            else {
+                return;
+            };
             let Some(option) = question.options.get(k - 1) else {
                 return;
             };
@@ -73,21 +95,14 @@ pub fn Desk(props: &Props) -> Html {
             on_answer.emit((qid.clone(), answer.clone()));
             if !multiple {
                 let mut after = answers.clone();
-                after.set(&qid, answer.clone());
-                let next = q
-                    .next_shown(&after, index)
-                    .and_then(|i| q.questions.get(i))
-                    .map(|x| x.id.clone());
-                match next {
-                    Some(id) => focus_next.set(Some(id)),
-                    None => focus("#desk-done"),
-                }
+                after.set(&qid, answer);
+                move_on(&after, false);
             }
         })
     };
     html! {
         <form class="desk" {onkeydown} onsubmit={props.on_done.reform(|e: SubmitEvent| e.prevent_default())}>
-            <p class="hint">{ "Touches 1 à 9 : choisir la réponse de la question qui a le focus, puis passer à la suivante. Tab pour se déplacer." }</p>
+            <p class="hint">{ "Touches 1 à 9 : choisir la réponse de la question qui a le focus (une case à cocher : cocher ou décocher). Entrée : passer à la question suivante." }</p>
             { for q.sections.iter().map(|s| {
                 let in_section: Vec<usize> = shown.iter().copied().filter(|i| s.questions.contains(i)).collect();
                 if in_section.is_empty() { return html! {}; }

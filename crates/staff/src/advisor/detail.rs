@@ -12,7 +12,6 @@ pub struct Props {
     pub q: Shared,
     pub answers: Answers,
     pub outcome: Rc<Outcome>,
-    pub code: String,
 }
 
 #[function_component]
@@ -21,6 +20,18 @@ pub fn Detail(props: &Props) -> Html {
     let o = &props.outcome;
     let lang = "fr";
     let title = |id: &str| q.parcours_title(id, lang);
+    // Why a question was not asked, in words ("seulement si …").
+    let why_skipped = |qi: usize, section: bool| -> String {
+        let condition = if section {
+            q.sections
+                .iter()
+                .find(|s| s.questions.contains(&qi))
+                .and_then(|s| s.show_if.as_ref())
+        } else {
+            q.questions.get(qi).and_then(|x| x.show_if.as_ref())
+        };
+        condition.map_or_else(String::new, |c| c.in_words(q, lang))
+    };
     let answer_text = |qid: &str| -> String {
         let Some((_, question)) = q.question(qid) else {
             return String::new();
@@ -40,8 +51,7 @@ pub fn Detail(props: &Props) -> Html {
         }
     };
     html! {
-        <section class="detail" aria-labelledby="detail-title">
-            <h2 id="detail-title">{ format!("Code {}", props.code) }</h2>
+        <div class="detail">
             if o.early_stop {
                 <p class="notice">{ format!("Arrêt anticipé : {} question(s) non posée(s), leurs réponses ne pouvaient plus changer le conseil.", o.missing.len()) }</p>
             } else if !o.complete {
@@ -79,13 +89,13 @@ pub fn Detail(props: &Props) -> Html {
             </table>
             <h3>{ "Réponses" }</h3>
             <ol class="answers">
-                { for q.questions.iter().map(|question| {
+                { for q.questions.iter().enumerate().map(|(qi, question)| {
                     let skipped = o.skipped.iter().find(|s| s.question == question.id);
                     html! {
                         <li data-question={question.id.clone()}>
                             <span class="q">{ question.text.get(lang) }</span>{ " — " }
                             if let Some(s) = skipped {
-                                <em>{ format!("non posée ({} : {})", if s.section { "section" } else { "condition" }, s.because) }</em>
+                                <em title={s.because.clone()}>{ format!("non posée : seulement si {}", why_skipped(qi, s.section)) }</em>
                             } else if o.early_stop && o.missing.contains(&question.id) {
                                 <em class="not-needed">{ "non posée (arrêt anticipé : ne pouvait plus changer le conseil)" }</em>
                             } else {
@@ -96,18 +106,25 @@ pub fn Detail(props: &Props) -> Html {
                 }) }
             </ol>
             <h3>{ "Règles" }</h3>
+            <p class="discreet no-print">{ "Dans l'ordre : la première règle vraie décide." }</p>
             <ol class="trace">
                 { for o.trace.iter().map(|t| {
                     let reads: Vec<String> = t.read.iter().map(|r| format!("{} = {}", r.what, r.value)).collect();
+                    let sentence = q.rules.get(t.rule).map_or_else(|| t.when.clone(), |r| r.in_words(q, lang));
                     html! {
                         <li class={classes!(t.held.then_some("held"))}>
-                            <code>{ t.when.clone() }</code>{ format!(" → {} : ", title(&t.parcours)) }
+                            { sentence }{ " : " }
                             <strong>{ if t.held { "vraie, décide" } else { "fausse" } }</strong>
-                            if !reads.is_empty() { { format!(" ({})", reads.join(", ")) } }
+                            // The expression as written, for the author, on demand.
+                            <details class="expression no-print">
+                                <summary>{ "Expression" }<span class="visually-hidden">{ format!(" de la règle {}", t.rule + 1) }</span></summary>
+                                <code>{ t.when.clone() }</code>
+                                if !reads.is_empty() { <p>{ format!("Valeurs lues : {}", reads.join(", ")) }</p> }
+                            </details>
                         </li>
                     }
                 }) }
             </ol>
-        </section>
+        </div>
     }
 }

@@ -143,6 +143,15 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 }
             };
             save.emit((mine, Vec::new(), message));
+            // Ready for the next resident: the code field, empty, has the focus.
+            if let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("code-input"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_value("");
+                let _ = input.focus();
+            }
         })
     };
     let tab_button = |t: Tab, label: String| {
