@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse, norm } from './browser.mjs';
+import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse, norm, SCREENSHOTS } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const PUBLISHED = join(DIST, 'questionnaire.yaml');
@@ -208,4 +208,47 @@ test('the built index.html carries the CSP', () => {
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
   assert.doesNotMatch(html, /unsafe-inline/);
   assert.ok(existsSync(PUBLISHED));
+});
+
+test('the preview lists its errors at the top, each a link that moves the numbered editor to its line', async () => {
+  const page = await freshPage(browser);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(BASE_URL + '#/apercu');
+  await page.locator('#yaml-text').waitFor();
+  const original = readFileSync('questionnaires/villeneuve-la-garenne.yaml', 'utf8');
+  const broken = original.replace('show-if: answer(souris) >= aide', 'show-if: answer(souri) >= aide')
+    .replace(/(\n  - when: answer\(cherche-emploi\) == oui\n    parcours: )emploi/, '$1emplois');
+  assert.notEqual(broken, original);
+  await page.locator('#yaml-text').fill(broken);
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  // In view at once, above the editor, without scrolling.
+  const box = await summary.boundingBox();
+  assert.ok(box.y < 800 && box.y < (await page.locator('#yaml-text').boundingBox()).y, 'summary above the editor, in view');
+  assert.match(norm(await summary.locator('h2').textContent()), /^2 erreurs/);
+  const links = summary.locator('button.link');
+  assert.equal(await links.count(), 2);
+  // The gutter numbers every line.
+  const lines = broken.split('\n').length;
+  assert.match(await page.locator('.editor .gutter').textContent(), new RegExp(`\\n${lines}\\n$`));
+  for (let k = 0; k < 2; k++) {
+    const label = norm(await links.nth(k).textContent());
+    const [, line] = label.match(/^Ligne (\d+), colonne (\d+)$/).map(Number);
+    await links.nth(k).click();
+    const state = await page.evaluate(() => {
+      const ta = document.getElementById('yaml-text');
+      return { focused: document.activeElement === ta, start: ta.selectionStart, end: ta.selectionEnd, top: ta.scrollTop, height: ta.clientHeight, scrollHeight: ta.scrollHeight };
+    });
+    assert.ok(state.focused, 'the editor has the focus');
+    const lineStart = broken.split('\n').slice(0, line - 1).join('\n').length + 1;
+    const selected = broken.slice(state.start, state.end);
+    assert.ok(state.start >= lineStart && state.end === lineStart + broken.split('\n')[line - 1].length, `line ${line} selected, got « ${selected} »`);
+    // The line is within the editor's visible part.
+    const y = (line - 1) * (state.scrollHeight / lines);
+    assert.ok(y >= state.top && y <= state.top + state.height, `line ${line} visible (y ${y}, top ${state.top})`);
+  }
+  await page.screenshot({ path: `${SCREENSHOTS}/preview-errors-fr-1280.png` });
+  await assertAccessible(page, 'preview: error summary and numbered editor');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

@@ -7,6 +7,7 @@
 mod advisor;
 mod app;
 mod download;
+mod editor;
 mod loader;
 mod preview;
 mod strings;

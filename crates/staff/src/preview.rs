@@ -3,9 +3,10 @@
 //! whether each parcours can be reached, tries it as a resident would and
 //! downloads it. Nothing leaves the browser.
 
+use crate::editor::{Editor, ErrorSummary};
 use crate::loader::Published;
 use crate::strings::PreviewMsg;
-use diag_core::{render_all, simulate, Questionnaire, Severity};
+use diag_core::{render_all, simulate, Diagnostic, Questionnaire, Severity};
 use diag_ui::i18n::Lang;
 use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
@@ -24,6 +25,8 @@ pub struct Props {
 /// questionnaire when it has no error.
 struct Checked {
     report: String,
+    /// The same diagnostics, in the page's language, for the summary.
+    diagnostics: Vec<Diagnostic>,
     questionnaire: Option<Shared>,
 }
 
@@ -41,6 +44,10 @@ fn check(name: &str, source: &str, lang: Lang) -> Checked {
     );
     Checked {
         report: render_all(&diagnostics, name, source, lang.code()),
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| d.in_language(lang.code()))
+            .collect(),
         questionnaire,
     }
 }
@@ -157,12 +164,13 @@ pub fn PreviewPage(props: &Props) -> Html {
             <h1 data-focus="" tabindex="-1">{ PreviewMsg::Title.get(lang) }</h1>
             <p>{ PreviewMsg::Intro.get(lang) }{ " " }{ PreviewMsg::NothingSent.get(lang) }</p>
             { published }
+            // Errors in view at once: above the editor, each a link to its line.
+            if let Some(c) = &*checked { <ErrorSummary diagnostics={c.diagnostics.clone()} {lang} /> }
             <div class="drop" ondrop={on_drop} ondragover={on_dragover}>
                 <label for="yaml-file">{ PreviewMsg::Open.get(lang) }</label>
                 <input id="yaml-file" type="file" accept=".yaml,.yml,text/yaml" onchange={on_open} />
                 <p>{ PreviewMsg::Drop.get(lang) }</p>
-                <label for="yaml-text">{ PreviewMsg::Paste.get(lang) }</label>
-                <textarea id="yaml-text" rows="16" spellcheck="false" value={file.1.clone()} oninput={on_input} />
+                <Editor value={file.1.clone()} label={PreviewMsg::Paste.get(lang)} oninput={on_input} />
             </div>
             { result }
         </main>

@@ -27,6 +27,9 @@ pub enum PreviewMsg {
     Publish,
     PublishHelp,
     PublishedCompiledStale,
+    Error,
+    Warning,
+    SummaryHelp,
 }
 
 impl PreviewMsg {
@@ -54,10 +57,43 @@ impl PreviewMsg {
             Publish => ("Publier : télécharger les deux fichiers", "Publish: download both files"),
             PublishHelp => ("Déposez questionnaire.yaml et questionnaire.bin ensemble dans le dossier du site, à la place des anciens. Le fichier .bin est la forme compacte que lisent les téléphones des habitants.", "Put questionnaire.yaml and questionnaire.bin together in the site's folder, replacing the old ones. The .bin file is the compact form residents' phones read."),
             PublishedCompiledStale => ("Le fichier questionnaire.bin publié ne correspond pas à questionnaire.yaml : les habitants ont bien le questionnaire modifié, mais il se charge plus lentement. Publiez les deux fichiers avec le bouton « Publier ».", "The published questionnaire.bin does not match questionnaire.yaml: residents get the edited questionnaire, but it loads more slowly. Publish both files with the \"Publish\" button."),
+            Error => ("erreur", "error"),
+            Warning => ("avertissement", "warning"),
+            SummaryHelp => ("Cliquez sur un emplacement pour aller à cette ligne dans le texte.", "Click a location to go to that line in the text."),
         };
         match lang {
             Lang::Fr => fr,
             Lang::En => en,
+        }
+    }
+
+    /// "2 erreurs et 1 avertissement", "1 error": the summary's heading.
+    pub fn count(errors: usize, warnings: usize, lang: Lang) -> String {
+        let part = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let (e, w, and) = match lang {
+            Lang::Fr => (
+                part(errors, "erreur", "erreurs"),
+                part(warnings, "avertissement", "avertissements"),
+                " et ",
+            ),
+            Lang::En => (
+                part(errors, "error", "errors"),
+                part(warnings, "warning", "warnings"),
+                " and ",
+            ),
+        };
+        [e, w].into_iter().flatten().collect::<Vec<_>>().join(and)
+    }
+
+    /// "Ligne 12, colonne 5".
+    pub fn at(line: usize, column: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => format!("Ligne {line}, colonne {column}"),
+            Lang::En => format!("Line {line}, column {column}"),
         }
     }
 }
