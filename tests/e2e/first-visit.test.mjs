@@ -158,10 +158,24 @@ test('an empty or provisional result claims no skill', async () => {
   await page.context().close();
 });
 
-test('every screen, the welcome before the module too, says whom to call and when', async () => {
+test('every screen, the welcome before the module too, shows the town\'s mark and name and says whom to call and when', async () => {
   const page = await freshPage(browser);
+  // The logo, declared in the questionnaire, drawn before the town's name: from this site, decorative.
+  const logo = async (where) => {
+    const img = page.locator('header.site .town img.logo');
+    assert.equal(await img.count(), 1, where);
+    await page.waitForFunction(() => document.querySelector('header.site .town img.logo')?.complete);
+    const state = await img.evaluate((el) => ({ alt: el.getAttribute('alt'), src: el.src, w: el.naturalWidth, box: el.getBoundingClientRect().width }));
+    assert.equal(state.alt, '', where);
+    assert.equal(new URL(state.src).origin, new URL(BASE_URL).origin, where);
+    assert.ok(state.w > 0 && state.box >= 30, `${where}: the logo is drawn (${JSON.stringify(state)})`);
+    assert.match(norm(await page.locator('header.site .town').textContent()), /^Mairie de Villeneuve-la-Garenne$/, where);
+  };
   // The pre-rendered welcome (before the module) and the module's screens.
+  const html = await (await fetch(BASE_URL)).text();
+  assert.match(html, /<p class="town"><img class="logo" src="logo.svg" alt="" width="32" height="32">Mairie de Villeneuve-la-Garenne<\/p>/, 'pre-rendered welcome');
   await page.goto(BASE_URL);
+  await logo('welcome');
   const line = page.locator('.help-line');
   await line.first().waitFor();
   assert.match(norm(await line.textContent()), /^Besoin d'aide \? 01 40 85 57 00 — Le mercredi de 14 h à 17 h/);
@@ -170,6 +184,7 @@ test('every screen, the welcome before the module too, says whom to call and whe
     await page.goto(BASE_URL + hash);
     await page.locator('main h1, main legend').first().waitFor();
     assert.equal(await page.locator('.help-line').count(), 1, hash);
+    await logo(hash);
   }
   assert.deepEqual(page.errors, []);
   await page.context().close();

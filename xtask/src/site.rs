@@ -47,6 +47,7 @@ const FIRST_LOAD_FILES: &[&str] = &[
     "resident.js",
     "resident_bg.wasm",
     "questionnaire.yaml",
+    "logo.svg",
 ];
 /// The staff's module, loaded only on `#/conseiller` and `#/apercu`.
 pub const STAFF_MODULE: &str = "staff's module (on demand)";

@@ -54,8 +54,15 @@ pub fn render(q: &Questionnaire) -> String {
         r##"<a class="skip" href="#main">{}</a>"##,
         esc(Msg::SkipToContent.get(lang))
     );
+    // The logo as `components/frame.rs` draws it.
+    let logo = q.organisation.logo.as_ref().map_or(String::new(), |l| {
+        format!(
+            r#"<img class="logo" src="{}" alt="" width="32" height="32">"#,
+            esc(l)
+        )
+    });
     h += &format!(
-        r#"<header class="site"><p class="town">{}</p><nav aria-label="{}" class="langs">"#,
+        r#"<header class="site"><p class="town">{logo}{}</p><nav aria-label="{}" class="langs">"#,
         esc(q.organisation.name.get(code)),
         esc(Msg::Language.get(lang))
     );

@@ -22,7 +22,7 @@ use std::fmt;
 
 const MAGIC: &[u8] = b"DIAGQ";
 /// Version of the compact layout; bumped whenever the model's shape changes.
-pub const COMPACT_VERSION: u8 = 3;
+pub const COMPACT_VERSION: u8 = 4;
 /// Deepest condition nesting read back (the parser accepts 32).
 const MAX_DEPTH: usize = 64;
 
@@ -270,6 +270,7 @@ impl Questionnaire {
             w.text(&p.place);
             w.text(&p.hours);
         });
+        w.opt(&o.logo, |w, s| w.str(s));
         w.list(&self.dimensions, |w, d| {
             w.str(&d.id);
             w.text(&d.label);
@@ -357,6 +358,7 @@ impl Questionnaire {
                         hours: r.text()?,
                     })
                 })?,
+                logo: r.opt(Reader::str)?,
             },
             dimensions: r.list(|r| {
                 Ok(Dimension {

@@ -270,6 +270,9 @@ pub(crate) enum Message {
     InvalidWebsite {
         website: String,
     },
+    InvalidLogo {
+        logo: String,
+    },
 
     // Dimensions, levels and parcours.
     NoDimension,
@@ -539,6 +542,9 @@ impl Message {
             InvalidWebsite { website } => say!(lang,
                 "`{website}` is not a web address",
                 "`{website}` n'est pas une adresse web"),
+            InvalidLogo { logo } => say!(lang,
+                "`{logo}` is not an SVG file of the site",
+                "`{logo}` n'est pas un fichier SVG du site"),
 
             NoDimension => say!(lang, "no dimension is declared", "aucune dimension n'est déclarée"),
             UnscoredDimension { id } => say!(lang,
@@ -777,6 +783,7 @@ pub(crate) enum Expected {
     PhoneNumber,
     EmailAddress,
     WebAddress,
+    SvgFile,
 
     // Dimensions, levels and parcours.
     ADimension,
@@ -921,6 +928,9 @@ impl Expected {
             WebAddress => say!(lang,
                 "an address starting with https://",
                 "une adresse qui commence par https://"),
+            SvgFile => say!(lang,
+                "the name of an SVG file published beside the page, e.g. `logo.svg`",
+                "le nom d'un fichier SVG publié à côté de la page, par exemple `logo.svg`"),
 
             ADimension => say!(lang,
                 "at least one skill area, such as {{ id: bases, label: \"Bases\" }}",
@@ -1775,6 +1785,7 @@ mod tests {
             Message::InvalidPhone { phone: id() },
             Message::InvalidEmail { email: id() },
             Message::InvalidWebsite { website: id() },
+            Message::InvalidLogo { logo: id() },
             Message::NoDimension,
             Message::UnscoredDimension { id: id() },
             Message::NoLevel,
@@ -1948,6 +1959,7 @@ mod tests {
             Expected::PhoneNumber,
             Expected::EmailAddress,
             Expected::WebAddress,
+            Expected::SvgFile,
             Expected::ADimension,
             Expected::OptionScoring { dimension: id() },
             Expected::LevelBands,

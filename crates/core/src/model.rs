@@ -73,6 +73,9 @@ pub struct Organisation {
     pub website: Option<String>,
     /// The drop-in help desk.
     pub permanence: Option<Permanence>,
+    /// The town's logo mark: an SVG file published beside the page (e.g.
+    /// `logo.svg`), shown before its name on every resident's screen.
+    pub logo: Option<String>,
 }
 
 /// The weekly drop-in help desk.

@@ -60,6 +60,8 @@ pub(crate) struct RawOrganisation {
     pub website: Option<String>,
     #[serde(default)]
     pub permanence: Option<RawPermanence>,
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -126,6 +126,22 @@ impl Validator {
                 );
             }
         }
+        if let Some(logo) = &o.logo {
+            // A file of the site itself (the page's policy allows no other
+            // origin), and an SVG, so that it stays sharp and small.
+            let relative = !logo.starts_with('/')
+                && !logo.contains("..")
+                && logo
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-/".contains(c));
+            if !relative || !logo.ends_with(".svg") {
+                self.push(
+                    Draft::error("invalid-logo", Message::InvalidLogo { logo: logo.clone() })
+                        .at(p.key("logo"))
+                        .expected(Expected::SvgFile),
+                );
+            }
+        }
         Organisation {
             name: self.text(&o.name, p.key("name")),
             address: self.opt_text(&o.address, p.key("address")),
@@ -136,6 +152,7 @@ impl Validator {
                 place: self.text(&pm.place, p.key("permanence").key("place")),
                 hours: self.text(&pm.hours, p.key("permanence").key("hours")),
             }),
+            logo: o.logo.clone(),
         }
     }
 

@@ -38,7 +38,11 @@ pub fn Frame(props: &Props) -> Html {
                 </div>
             }
             <header class="site">
-                <p class="town">{ q.organisation.name.get(lang.code()) }</p>
+                <p class="town">
+                    // The name follows: the mark itself says nothing more.
+                    if let Some(logo) = &q.organisation.logo { <img class="logo" src={logo.clone()} alt="" width="32" height="32" /> }
+                    { q.organisation.name.get(lang.code()) }
+                </p>
                 <nav aria-label={Msg::Language.get(lang)} class="langs">
                     { for languages.map(|l| html! {
                         <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
