@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, BASE_URL } from './browser.mjs';
+import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, norm, BASE_URL } from './browser.mjs';
 
 const PASS = 'phrase de passe du conseiller';
 let browser;
@@ -74,7 +74,7 @@ test('a resident\'s code opens with the same parcours, answers and scores; the d
   await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
   await page.locator('.status').waitFor();
   // Initials that end with a period get no second one.
-  assert.equal((await page.locator('.status').textContent()).trim(), 'Fiche enregistrée : A. B.');
+  assert.equal(norm(await page.locator('.status').textContent()), 'Fiche enregistrée : A. B.');
 
   // Stored encrypted: no name or note in clear.
   const stored = await page.evaluate(() => localStorage.getItem('diag-numerique:advisor'));
@@ -279,7 +279,7 @@ test('the intake sheet prints on one A4 page, with the decision on it', async ()
   await page.emulateMedia({ media: 'print' });
   // The decision prints: date, name, parcours, note, and only the ticked category.
   assert.ok(await page.locator('form.decide').isVisible(), 'the decision is on the sheet');
-  assert.match(await page.locator('form.decide .sheet-only').textContent(), /^Date : \d{4}-\d{2}-\d{2}$/);
+  assert.match(norm(await page.locator('form.decide .sheet-only').textContent()), /^Date : \d{4}-\d{2}-\d{2}$/);
   assert.ok(await page.locator('#decide-name').isVisible());
   assert.equal(await page.locator('#decide-note').inputValue(), 'Rappeler mardi');
   assert.ok(await page.locator('label[for="decide-level-debutant"]').isVisible());

@@ -103,7 +103,7 @@ pub fn CodeTab(props: &Props) -> Html {
                         // The decision comes first (beside the answers on a wide
                         // screen): from the code to a saved record without scrolling.
                         <section class="intake" aria-labelledby="detail-title">
-                            <h2 id="detail-title" tabindex="-1">{ format!("Code {code}") }</h2>
+                            <h2 id="detail-title" tabindex="-1">{ "Code " }<span class="code-text">{ code.clone() }</span></h2>
                             if let Some(r) = &existing {
                                 <p class="notice existing-record" role="status">
                                     { format!("Ce code a déjà une fiche, enregistrée le {}{}. Vous la modifiez : rien ne sera compté deux fois.", r.date, if r.name.is_empty() { String::new() } else { format!(" ({})", r.name) }) }

@@ -178,7 +178,7 @@ pub fn Decide(props: &Props) -> Html {
         // Printed with the intake sheet: the fields as text, the boxes ticked only.
         <form class="decide" {onsubmit} aria-labelledby="decide-title">
             <h2 id="decide-title">{ "Décision" }</h2>
-            <p class="sheet-only">{ format!("Date : {}", if editing { existing.date.clone() } else { today() }) }</p>
+            <p class="sheet-only">{ format!("Date\u{a0}: {}", if editing { existing.date.clone() } else { today() }) }</p>
             // Two columns on a wide screen, one on a phone (CSS).
             <div class="fields">
                 <div class="field">

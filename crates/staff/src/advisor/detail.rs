@@ -53,16 +53,17 @@ pub fn Detail(props: &Props) -> Html {
     html! {
         <div class="detail">
             if o.early_stop {
-                <p class="notice">{ format!("Arrêt anticipé : {} question(s) non posée(s), leurs réponses ne pouvaient plus changer le conseil.", o.missing.len()) }</p>
+                <p class="notice">{ format!("Arrêt anticipé\u{a0}: {} question(s) non posée(s), leurs réponses ne pouvaient plus changer le conseil.", o.missing.len()) }</p>
             } else if !o.complete {
-                <p class="notice">{ format!("Questionnaire incomplet : {} question(s) sans réponse.", o.missing.len()) }</p>
+                <p class="notice">{ format!("Questionnaire incomplet\u{a0}: {} question(s) sans réponse.", o.missing.len()) }</p>
             }
             { confidence::summary(q, &o.confidence) }
             <p class="decided">{ "Parcours conseillé : " }<strong id="recommended">{ title(&o.parcours) }</strong></p>
             <p>{ o.because.get(lang) }</p>
             if let Some(n) = &o.next { <p>{ "Ensuite : " }<strong>{ title(n) }</strong></p> }
-            <p>{ format!("Réponses « Je ne sais pas » : {}", o.dont_know) }</p>
+            <p>{ format!("Réponses «\u{a0}Je ne sais pas\u{a0}»\u{a0}: {}", o.dont_know) }</p>
             <h3>{ "Compétences" }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Score par domaine">
             <table class="scores">
                 <caption class="visually-hidden">{ "Score par domaine" }</caption>
                 <thead><tr><th scope="col">{ "Domaine" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Maximum" }</th><th scope="col">{ "%" }</th><th scope="col">{ "Niveau" }</th><th scope="col">{ "Répondu" }</th><th scope="col">{ "Auto-évaluation" }</th></tr></thead>
@@ -87,6 +88,7 @@ pub fn Detail(props: &Props) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <h3>{ "Réponses" }</h3>
             <ol class="answers">
                 { for q.questions.iter().enumerate().map(|(qi, question)| {
@@ -113,13 +115,13 @@ pub fn Detail(props: &Props) -> Html {
                     let sentence = q.rules.get(t.rule).map_or_else(|| t.when.clone(), |r| r.in_words(q, lang));
                     html! {
                         <li class={classes!(t.held.then_some("held"))}>
-                            { sentence }{ " : " }
+                            { sentence }{ "\u{a0}: " }
                             <strong>{ if t.held { "vraie, décide" } else { "fausse" } }</strong>
                             // The expression as written, for the author, on demand.
                             <details class="expression no-print">
                                 <summary>{ "Expression" }<span class="visually-hidden">{ format!(" de la règle {}", t.rule + 1) }</span></summary>
                                 <code>{ t.when.clone() }</code>
-                                if !reads.is_empty() { <p>{ format!("Valeurs lues : {}", reads.join(", ")) }</p> }
+                                if !reads.is_empty() { <p>{ format!("Valeurs lues\u{a0}: {}", reads.join(", ")) }</p> }
                             </details>
                         </li>
                     }

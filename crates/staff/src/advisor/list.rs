@@ -130,7 +130,7 @@ pub fn RecordList(props: &Props) -> Html {
         <section class="records" aria-labelledby="records-title">
             <h2 id="records-title">{ "Fiches enregistrées sur cet appareil" }</h2>
             <ul class="counts">
-                { for counts.iter().map(|(t, n)| html! { <li>{ format!("{t} : {n}") }</li> }) }
+                { for counts.iter().map(|(t, n)| html! { <li>{ format!("{t}\u{a0}: {n}") }</li> }) }
             </ul>
             <div class="actions">
                 <button type="button" onclick={export_csv}>{ "Exporter en CSV (tableur)" }</button>
@@ -202,6 +202,8 @@ struct TableProps {
 fn RecordTable(props: &TableProps) -> Html {
     let title = |id: &str| props.q.0.parcours_title(id, "fr");
     html! {
+        // Wider than a phone: the table scrolls on its own (and by keyboard), the page does not.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Fiches">
         <table class="record-table">
             <caption class="visually-hidden">{ "Fiches" }</caption>
             <thead><tr>
@@ -226,7 +228,7 @@ fn RecordTable(props: &TableProps) -> Html {
                             <td>{ r.date.clone() }</td>
                             <td>{ r.name.clone() }</td>
                             <td class="code-cell">{ r.code.clone() }</td>
-                            <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé : {})", r.override_reason) } else { String::new() } }</td>
+                            <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé\u{a0}: {})", r.override_reason) } else { String::new() } }</td>
                             <td>{ super::confidence::label(&r.confidence) }</td>
                             <td>{ r.note.clone() }</td>
                             <td><button type="button" class="secondary" aria-label={format!("Supprimer la fiche {label}")} onclick={delete}>{ "Supprimer" }</button></td>
@@ -235,5 +237,6 @@ fn RecordTable(props: &TableProps) -> Html {
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }

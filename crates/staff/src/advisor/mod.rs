@@ -135,11 +135,11 @@ pub fn AdvisorPage(props: &Props) -> Html {
             let message = match mine.iter_mut().find(|x| x.id == r.id || x.code == r.code) {
                 Some(kept) => {
                     *kept = r;
-                    format!("Fiche mise à jour : {name}.")
+                    format!("Fiche mise à jour\u{a0}: {name}.")
                 }
                 None => {
                     mine.push(r);
-                    format!("Fiche enregistrée : {name}.")
+                    format!("Fiche enregistrée\u{a0}: {name}.")
                 }
             };
             save.emit((mine, Vec::new(), message));
