@@ -252,3 +252,22 @@ test('the preview lists its errors at the top, each a link that moves the number
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the preview warns about parcours whose session dates are all past, as diag check --today does', async () => {
+  const yaml = readFileSync('questionnaires/villeneuve-la-garenne.yaml', 'utf8');
+  const warnings = async (day) => {
+    const page = await freshPage(browser);
+    await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
+    await page.goto(BASE_URL + '#/apercu');
+    await page.locator('#yaml-text').fill(yaml);
+    await page.locator('.reach').waitFor();
+    const items = await page.locator('.error-summary li').allTextContents();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+    return items.map(norm);
+  };
+  assert.deepEqual(await warnings('2026-10-01'), [], 'every parcours has a period running or to come');
+  const past = await warnings('2027-03-01');
+  assert.ok(past.length >= 1, 'the past sessions are warned about');
+  for (const w of past) assert.match(w, /^Ligne \d+, colonne \d+ — avertissement : toutes les périodes de `[a-z-]+` sont passées/);
+});
