@@ -135,7 +135,7 @@ test('at 1280 × 800, from a typed code to a saved record in 2 actions, no scrol
   await openCode(page, code);
   await page.locator('.existing-record').waitFor();
   assert.equal(await page.locator('#decide-level-debutant').isChecked(), true);
-  console.log(`# code → saved record: ${actions} actions, no scrolling at 1280 × 800`);
+  console.log(`# code → saved record: ${actions} actions, no scrolling at 1280 × 800 (save button bottom at ${Math.round(button.y + button.height)} px)`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
