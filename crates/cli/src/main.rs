@@ -128,6 +128,25 @@ enum Command {
         #[arg(short, long)]
         output: Option<String>,
     },
+    /// What the advisor's records say of the rules: per rule, how often it decided and how
+    /// often the advisor chose another parcours (to which, and why), and the answers most
+    /// common among overridden results. Records from another version of the questionnaire
+    /// are listed apart, never counted.
+    #[command(after_help = "Example:
+  diag review questionnaires/villeneuve-la-garenne.yaml fiches-conseiller.json
+  diag review --format json --lang fr questionnaire.yaml fiches-conseiller.json")]
+    Review {
+        /// Questionnaire file.
+        file: String,
+        /// The advisor's JSON export ("Exporter en JSON" on the desk).
+        records: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the texts: en or fr (default: the questionnaire's first).
+        #[arg(long, value_parser = ["en", "fr"])]
+        lang: Option<String>,
+    },
     /// Prints the JSON Schema of the questionnaire format (committed as questionnaires/schema.json).
     #[command(after_help = "Example:\n  diag schema > questionnaires/schema.json")]
     Schema,
@@ -277,6 +296,30 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Code { file, answers } => {
             let q = load(&file)?;
             println!("{}", diag_core::encode(&q, &read_answers(&answers)?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Review {
+            file,
+            records,
+            format,
+            lang,
+        } => {
+            let q = load(&file)?;
+            let list = diag_core::records::from_json(&read(&records)?)
+                .map_err(|e| match e {
+                    diag_core::records::ImportError::Foreign => anyhow!(
+                        "{records} is not an export of the advisor's records (\"Exporter en JSON\" on the desk)"
+                    ),
+                    diag_core::records::ImportError::Damaged(why) => {
+                        anyhow!("{records} is damaged: {why}")
+                    }
+                })?;
+            let lang = lang.unwrap_or_else(|| q.default_language().to_owned());
+            let review = diag_core::review::review(&q, &list, &lang);
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&review)?),
+                Format::Text => print!("{}", render::review(&q, &review, &lang)),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Decode { file, code } => {

@@ -249,3 +249,99 @@ pub fn simulation(q: &Questionnaire, s: &Simulation) -> String {
     }
     out
 }
+
+/// `diag review`: per rule, what the advisor decided; then the answers that
+/// come with overrides; then the records set aside.
+pub fn review(q: &Questionnaire, r: &diag_core::review::Review, lang: &str) -> String {
+    let fr = lang == "fr";
+    let t = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let title = |id: &str| q.parcours_title(id, lang);
+    let share = |n: usize, of: usize| (n * 100 + of / 2).checked_div(of).unwrap_or(0);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} — {} {}, {} {}, {} {} ({} %)",
+        r.records,
+        t("fiches lues", "records read"),
+        r.counted,
+        t("comptées", "counted"),
+        r.set_aside.len(),
+        t("mises à part", "set aside"),
+        r.overridden,
+        t(
+            "parcours changés par le conseiller",
+            "overridden by the advisor"
+        ),
+        share(r.overridden, r.counted)
+    );
+    for rule in &r.rules {
+        let _ = writeln!(
+            out,
+            "\n{} {} : {}",
+            t("Règle", "Rule"),
+            rule.rule,
+            rule.sentence
+        );
+        if rule.decided == 0 {
+            let _ = writeln!(
+                out,
+                "  {}",
+                t("n'a décidé pour aucune fiche", "decided no record")
+            );
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} — {} {} ({} %)",
+            t("a décidé", "decided"),
+            rule.decided,
+            t("changé par le conseiller", "overridden"),
+            rule.overridden,
+            share(rule.overridden, rule.decided)
+        );
+        for (to, n) in &rule.to {
+            let _ = writeln!(out, "    → {} × {n}", title(to));
+        }
+        for reason in &rule.reasons {
+            let _ = writeln!(out, "    « {reason} »");
+        }
+    }
+    if !r.patterns.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t(
+                "Réponses les plus fréquentes parmi les parcours changés :",
+                "Answers most common among overridden results:"
+            )
+        );
+        for p in &r.patterns {
+            let _ = writeln!(
+                out,
+                "  « {} » : « {} » — {}/{} {} ; {}/{} {}",
+                p.question,
+                p.answer,
+                p.overridden,
+                r.overridden,
+                t("changés", "overridden"),
+                p.all,
+                r.counted,
+                t("en tout", "in all")
+            );
+        }
+    }
+    if !r.set_aside.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t(
+                "Mises à part (une autre version du questionnaire, jamais mêlées aux autres) :",
+                "Set aside (another version of the questionnaire, never mixed with the others):"
+            )
+        );
+        for s in &r.set_aside {
+            let _ = writeln!(out, "  {} {} ({}) : {}", s.date, s.code, s.id, s.why);
+        }
+    }
+    out
+}

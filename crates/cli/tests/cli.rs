@@ -353,3 +353,130 @@ fn check_warns_when_every_period_of_a_parcours_is_over() {
     let bad = diag(&["check", "--today", "2026-13-01", BUNDLED]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// `diag review` on an advisor's export: six intakes of this version (two
+/// overridden), one made with last year's questionnaire and one whose
+/// recommendation today's rules no longer give. Those two are listed apart.
+#[test]
+fn review_counts_per_rule_and_sets_older_records_apart() {
+    use diag_core::records::{to_json, Record};
+    use diag_core::{encode, evaluate, personas, Questionnaire};
+    let yaml = std::fs::read_to_string(root().join(BUNDLED)).unwrap();
+    let q = Questionnaire::from_yaml(&yaml).unwrap();
+    let old = Questionnaire::from_yaml(&yaml.replace("version: \"2026.1\"", "version: \"2025.2\""))
+        .unwrap();
+    let src = std::fs::read_to_string(root().join("tests/personas.yaml")).unwrap();
+    let list = personas::parse(&src).unwrap();
+    let record = |k: usize, code: String, recommended: &str, parcours: &str, reason: &str| Record {
+        id: format!("r{k}"),
+        date: "2026-11-20".into(),
+        code,
+        recommended: recommended.into(),
+        parcours: parcours.into(),
+        override_reason: reason.into(),
+        ..Record::default()
+    };
+    let mut records = Vec::new();
+    let mut overridden_rule = None;
+    for (k, p) in list.iter().take(6).enumerate() {
+        let o = evaluate(&q, &p.answers);
+        // The first two are overridden to the job seekers' course.
+        let (parcours, reason) = if k < 2 && o.parcours != "emploi" {
+            overridden_rule.get_or_insert(o.trace.iter().find(|t| t.held).unwrap().rule);
+            ("emploi", "Vient d'être licencié, veut d'abord son CV")
+        } else {
+            (o.parcours.as_str(), "")
+        };
+        records.push(record(
+            k,
+            encode(&q, &p.answers),
+            &o.parcours,
+            parcours,
+            reason,
+        ));
+    }
+    let answers = &list[0].answers;
+    records.push(record(
+        10,
+        encode(&old, answers),
+        "initiation",
+        "initiation",
+        "",
+    ));
+    records.push(record(
+        11,
+        encode(&q, answers),
+        "bureautique-avancee",
+        "bureautique-avancee",
+        "",
+    ));
+    let dir = std::env::temp_dir().join(format!("diag-review-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("fiches.json");
+    std::fs::write(&file, to_json(&records)).unwrap();
+    let path = file.to_str().unwrap();
+
+    let out = diag(&["review", "--format", "json", "--lang", "en", BUNDLED, path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["records"], 8);
+    assert_eq!(v["counted"], 6);
+    assert_eq!(v["set_aside"].as_array().unwrap().len(), 2);
+    let overridden = v["overridden"].as_u64().unwrap();
+    assert!(overridden >= 1, "{v}");
+    let decided: u64 = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["decided"].as_u64().unwrap())
+        .sum();
+    assert_eq!(decided, 6, "every counted record was decided by one rule");
+    let rule = &v["rules"][overridden_rule.unwrap()];
+    assert!(rule["overridden"].as_u64().unwrap() >= 1, "{rule}");
+    assert_eq!(rule["to"]["emploi"], rule["overridden"]);
+    assert_eq!(
+        rule["reasons"][0],
+        "Vient d'être licencié, veut d'abord son CV"
+    );
+    assert!(v["patterns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["overridden"].as_u64().unwrap() <= overridden));
+    let why: Vec<&str> = v["set_aside"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["why"].as_str().unwrap())
+        .collect();
+    assert!(
+        why[0].contains("another version of the questionnaire"),
+        "{why:?}"
+    );
+    assert!(why[1].contains("another version of the rules"), "{why:?}");
+
+    let text = stdout(&diag(&["review", "--lang", "fr", BUNDLED, path]));
+    assert!(
+        text.starts_with("8 fiches lues — 6 comptées, 2 mises à part"),
+        "{text}"
+    );
+    assert!(
+        text.contains("« Vient d'être licencié, veut d'abord son CV »"),
+        "{text}"
+    );
+    assert!(text.contains("Mises à part"), "{text}");
+    assert!(text.contains("r10") && text.contains("r11"), "{text}");
+
+    // Not an export: a clear message, no panic.
+    std::fs::write(&file, "{\"records\": []}").unwrap();
+    let out = diag(&["review", BUNDLED, path]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not an export of the advisor's records")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -44,6 +44,8 @@ pub mod personas;
 mod raw;
 #[cfg(feature = "yaml")]
 pub mod records;
+#[cfg(feature = "yaml")]
+pub mod review;
 pub mod simulate;
 mod text;
 #[cfg(feature = "yaml")]
