@@ -181,3 +181,60 @@ test('desk mode by keyboard: the beginner\'s 13 questions to a saved record in a
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('records stay safe: the storage state is shown, a backup is asked for after 50 records or 14 days and cleared by an export; a busy year (2,000 records) saves and opens again', async () => {
+  const page = await freshPage(browser);
+  await page.clock.setFixedTime(new Date('2026-11-27T10:00:00'));
+  await unlock(page, { create: true });
+  await page.getByRole('button', { name: /^Fiches \(0\)$/ }).click();
+  assert.match(norm(await page.locator('#storage-state').textContent()), /^(Stockage protégé|Stockage non protégé|Ce navigateur ne dit pas)/);
+  assert.match(norm(await page.locator('#last-export').textContent()), /^Aucune sauvegarde/);
+  assert.equal(await page.locator('.backup-due').count(), 0, 'no records, nothing to back up');
+  // A busy desk's year: 2,000 intakes, a realistic note on each.
+  const N = 2000;
+  const records = Array.from({ length: N }, (_, k) => ({
+    id: `a${k.toString(16).padStart(12, '0')}`, date: '2026-11-27', name: `R. ${k % 100}.`, code: 'VLG-W1H6-6EB0-QB1E-R03S',
+    recommended: 'initiation', parcours: 'initiation', override_reason: '', note: 'Vient avec sa fille, a un smartphone, veut écrire à la CAF.',
+    autonomy: 'partiel', level: 'debutant', confidence: 'medium',
+  }));
+  const json = JSON.stringify({ format: 'diag-numerique-records', version: 1, records });
+  const t0 = Date.now();
+  await page.locator('#import-file').setInputFiles({ name: 'fiches.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.getByText(`${N} fiche(s) importée(s).`).waitFor({ timeout: 60000 });
+  const importMs = Date.now() - t0;
+  // 50 records or more since the last backup (never): reminded, on every tab.
+  await page.locator('.backup-due').waitFor();
+  assert.match(norm(await page.locator('.backup-due').textContent()), /aucune n'a encore été faite/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter en JSON (sauvegarde)' }).click();
+  await download;
+  await page.getByText(`Sauvegarde exportée : ${N} fiches.`).waitFor();
+  assert.equal(await page.locator('.backup-due').count(), 0, 'the export clears the reminder');
+  assert.equal(norm(await page.locator('#last-export').textContent()), `Dernière sauvegarde (export JSON) : 2026-11-27, ${N} fiches.`);
+  // How much of this origin's storage a year takes, and how much is left (probed).
+  const space = await page.evaluate(() => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + (localStorage.getItem(k) ?? '').length, 0);
+    let lo = 0, hi = 64 * 1024 * 1024;
+    while (hi - lo > 1024) {
+      const mid = Math.floor((lo + hi) / 2);
+      try { localStorage.setItem('probe', 'x'.repeat(mid)); localStorage.removeItem('probe'); lo = mid; } catch { hi = mid; }
+    }
+    return { used, free: lo };
+  });
+  const perRecord = space.used / N;
+  console.log(`# ${N} records: imported and saved in ${importMs} ms; storage ${space.used} characters (${Math.round(perRecord)} per record), ${space.free} more fit: about ${Math.floor((space.used + space.free) / perRecord)} records in all`);
+  assert.ok(space.free > space.used, 'room for at least another busy year');
+  // Locked and opened again: every record is there.
+  await page.getByRole('button', { name: 'Verrouiller' }).click();
+  await page.locator('#passphrase').fill(PASS);
+  await page.locator('form.unlock button[type=submit]').click();
+  await page.getByRole('button', { name: `Fiches (${N})` }).waitFor({ timeout: 60000 });
+  // Fifteen days later, with nothing new: reminded again.
+  await page.clock.setFixedTime(new Date('2026-12-12T10:00:00'));
+  await page.getByRole('button', { name: 'Questionnaire au bureau' }).click();
+  await page.locator('.backup-due').waitFor();
+  assert.match(norm(await page.locator('.backup-due').textContent()), /la dernière date du 2026-11-27/);
+  await assertAccessible(page, 'advisor: backup reminder');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -217,6 +217,37 @@ pub fn suggested_level(q: &crate::Questionnaire, o: &crate::Outcome) -> Option<&
     LEVEL.get(rank).map(|(k, _)| *k)
 }
 
+/// Days after the last backup (JSON export) when the advisor is reminded to export.
+pub const BACKUP_DAYS: i64 = 14;
+/// Records added since the last backup when the advisor is reminded to export.
+pub const BACKUP_RECORDS: usize = 50;
+
+/// Whether to remind the advisor to export a backup on `today`: the last export
+/// (`(day, records then)`) is more than [`BACKUP_DAYS`] old, or
+/// [`BACKUP_RECORDS`] records came since. Never exported: counted from the
+/// oldest record. No records: nothing to lose.
+pub fn backup_due(
+    today: crate::Date,
+    last_export: Option<(crate::Date, usize)>,
+    records: &[Record],
+) -> bool {
+    if records.is_empty() {
+        return false;
+    }
+    let (since, then) = match last_export {
+        Some((day, n)) => (Some(day), n),
+        None => (
+            records
+                .iter()
+                .filter_map(|r| crate::Date::parse(&r.date))
+                .min(),
+            0,
+        ),
+    };
+    let old = since.is_none_or(|d| today.days_since_epoch() - d.days_since_epoch() > BACKUP_DAYS);
+    old || records.len().saturating_sub(then) >= BACKUP_RECORDS
+}
+
 /// The outcome's confidence: `(id kept in records, label shown and exported)`.
 pub const CONFIDENCE: &[(&str, &str)] =
     &[("high", "Élevée"), ("medium", "Moyenne"), ("low", "Faible")];
@@ -261,6 +292,54 @@ pub fn to_csv(records: &[Record], title: impl Fn(&str) -> String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_backup_is_due_after_14_days_or_50_records() {
+        let day = |s: &str| crate::Date::parse(s).unwrap();
+        let at = |date: &str| Record {
+            date: date.into(),
+            ..Record::default()
+        };
+        let some: Vec<Record> = (0..10).map(|_| at("2026-11-20")).collect();
+        assert!(!backup_due(day("2026-11-27"), None, &[]), "nothing to lose");
+        assert!(
+            !backup_due(day("2026-12-04"), None, &some),
+            "14 days after the oldest record"
+        );
+        assert!(
+            backup_due(day("2026-12-05"), None, &some),
+            "15 days after the oldest record"
+        );
+        let last = Some((day("2026-11-26"), 10));
+        assert!(!backup_due(day("2026-12-10"), last, &some));
+        assert!(backup_due(day("2026-12-11"), last, &some));
+        let many: Vec<Record> = (0..60).map(|_| at("2026-11-27")).collect();
+        assert!(
+            backup_due(day("2026-11-27"), last, &many),
+            "50 records since"
+        );
+        assert!(
+            !backup_due(day("2026-11-27"), Some((day("2026-11-27"), 11)), &many),
+            "49 since"
+        );
+        // Across a year's end and a leap day.
+        assert_eq!(
+            day("2028-03-01").days_since_epoch() - day("2028-02-28").days_since_epoch(),
+            2
+        );
+        assert_eq!(
+            day("2027-01-01").days_since_epoch() - day("2026-12-31").days_since_epoch(),
+            1
+        );
+        for n in [0, 1, 59, 365, 20_000] {
+            assert_eq!(
+                crate::Date::from_days_since_epoch(n)
+                    .unwrap()
+                    .days_since_epoch(),
+                n
+            );
+        }
+    }
 
     fn sample() -> Record {
         Record {

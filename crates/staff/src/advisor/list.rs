@@ -15,6 +15,10 @@ pub struct Props {
     pub on_save: Callback<(Vec<Record>, Vec<String>, String)>,
     /// Says something on the advisor's screen.
     pub dispatch: Callback<Action>,
+    /// Whether the browser keeps the storage for good.
+    pub persisted: Option<bool>,
+    /// The last backup: its day and size.
+    pub last_export: Option<(diag_core::Date, usize)>,
 }
 
 #[function_component]
@@ -75,13 +79,20 @@ pub fn RecordList(props: &Props) -> Html {
         })
     };
     let export_json = {
-        let all = props.records.clone();
+        let (all, dispatch) = (props.records.clone(), props.dispatch.clone());
         Callback::from(move |_| {
             crate::download::file(
                 "fiches-conseiller.json",
                 "application/json",
                 &records::to_json(&all),
-            )
+            );
+            // The JSON export is the backup: its day and size drive the reminder.
+            super::vault::exported(all.len());
+            dispatch.emit(Action::Status(Some(format!(
+                "Sauvegarde exportée\u{a0}: {} fiche{}.",
+                all.len(),
+                if all.len() > 1 { "s" } else { "" }
+            ))));
         })
     };
     let export_csv = {
@@ -129,6 +140,7 @@ pub fn RecordList(props: &Props) -> Html {
     html! {
         <section class="records" aria-labelledby="records-title">
             <h2 id="records-title">{ "Fiches enregistrées sur cet appareil" }</h2>
+            <super::backup::Safekeeping persisted={props.persisted} last_export={props.last_export} />
             <ul class="counts">
                 { for counts.iter().map(|(t, n)| html! { <li>{ format!("{t}\u{a0}: {n}") }</li> }) }
             </ul>

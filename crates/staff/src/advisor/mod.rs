@@ -3,6 +3,7 @@
 //! records on this device, exported as CSV or JSON. The screen's state is
 //! one reducer (`state.rs`); each tab is its own component.
 
+mod backup;
 mod code;
 mod confidence;
 mod decide;
@@ -117,6 +118,8 @@ pub fn AdvisorPage(props: &Props) -> Html {
         })
     };
     let q = props.q.clone();
+    // Read at each render: an export (a status message) shows at once.
+    let last_export = vault::last_export();
     let on_record = {
         let records = state.records.clone();
         let save = save.clone();
@@ -179,11 +182,12 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 if let Some(s) = &state.status { <p class="status" role="status">{ s.clone() }</p> }
             </div>
             if let Some(e) = &state.error { <p class="missing" role="alert" id="advisor-error">{ e.clone() }</p> }
+            { backup::reminder(&state.records, last_export) }
             {
                 match state.tab {
                     Tab::Code => html! { <CodeTab q={q.clone()} intake={state.intake.clone()} scanning={state.scanning} dispatch={dispatch.clone()} {on_record} records={state.records.clone()} /> },
                     Tab::Desk => html! { <Desk q={q.clone()} answers={state.desk.clone()} on_answer={desk_answer} on_done={desk_done} /> },
-                    Tab::Records => html! { <RecordList q={q.clone()} records={state.records.clone()} on_save={save.clone()} dispatch={dispatch.clone()} /> },
+                    Tab::Records => html! { <RecordList q={q.clone()} records={state.records.clone()} on_save={save.clone()} dispatch={dispatch.clone()} persisted={state.persisted} {last_export} /> },
                 }
             }
         </main>

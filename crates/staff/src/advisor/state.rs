@@ -38,6 +38,8 @@ pub struct Advisor {
     pub desk: Answers,
     /// The camera is reading a QR code.
     pub scanning: bool,
+    /// Whether the browser keeps this site's storage for good (`None`: not known yet, or it cannot say).
+    pub persisted: Option<bool>,
 }
 
 impl Default for Advisor {
@@ -52,6 +54,7 @@ impl Default for Advisor {
             intake: None,
             desk: Answers::new(),
             scanning: false,
+            persisted: None,
         }
     }
 }
@@ -84,6 +87,8 @@ pub enum Action {
     /// Something went wrong (`None` clears it).
     Error(Option<String>),
     Scanning(bool),
+    /// The browser answered the request to keep the storage.
+    Persisted(Option<bool>),
 }
 
 impl Reducible for Advisor {
@@ -132,6 +137,7 @@ impl Reducible for Advisor {
                 next.error = e;
             }
             Action::Scanning(s) => next.scanning = s,
+            Action::Persisted(p) => next.persisted = p,
         }
         Rc::new(next)
     }

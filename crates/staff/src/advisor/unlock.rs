@@ -63,7 +63,11 @@ pub fn Unlock(props: &Props) -> Html {
                 };
                 dispatch.emit(Action::Busy(false));
                 match result {
-                    Ok((k, r)) => dispatch.emit(Action::Unlocked(k, r)),
+                    Ok((k, r)) => {
+                        dispatch.emit(Action::Unlocked(k, r));
+                        // Records must outlive the browser's clean-ups: ask to keep them.
+                        dispatch.emit(Action::Persisted(vault::persist().await));
+                    }
                     Err(e) => error.set(Some(vault_message(&e).to_owned())),
                 }
             });

@@ -10,6 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const KEY: &str = "diag-numerique:advisor";
+/// The day and number of records of the last backup (JSON export): `YYYY-MM-DD N`.
+const LAST_EXPORT: &str = "diag-numerique:advisor-export";
 const FORMAT: &str = "diag-vault 1";
 const ITERATIONS: u32 = 600_000;
 
@@ -184,4 +186,27 @@ pub async fn save(key: &Key, plaintext: &str) -> Result<(), VaultError> {
         .ok_or(VaultError::Storage)?
         .set_item(KEY, &text)
         .map_err(|_: JsValue| VaultError::Storage)
+}
+
+/// Asks the browser to keep this site's storage (Safari deletes it after
+/// 7 days without a visit otherwise): `Some(granted)`, or `None` when the
+/// browser cannot say.
+pub async fn persist() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// The last backup: its day and how many records it held.
+pub fn last_export() -> Option<(diag_core::Date, usize)> {
+    let text = storage()?.get_item(LAST_EXPORT).ok()??;
+    let (day, n) = text.split_once(' ')?;
+    Some((diag_core::Date::parse(day)?, n.parse().ok()?))
+}
+
+/// Remembers a backup made today with `records` records.
+pub fn exported(records: usize) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LAST_EXPORT, &format!("{} {records}", diag_ui::today()));
+    }
 }
