@@ -22,14 +22,15 @@ pub struct Props {
     pub records: Vec<Record>,
 }
 
-/// Moves the focus to the element with this id (headings carry `tabindex=-1`).
-pub(super) fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
+/// Ready for the next resident: the code field emptied, with the focus.
+pub(super) fn ready_for_next_code() {
+    if let Some(input) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .and_then(|d| d.get_element_by_id("code-input"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
     {
-        let _ = el.focus();
+        input.set_value("");
+        let _ = input.focus();
     }
 }
 
@@ -39,7 +40,7 @@ pub fn CodeTab(props: &Props) -> Html {
     // heading, so a screen reader starts there and Tab reaches the decision.
     use_effect_with(props.intake.as_ref().map(|(_, c)| c.clone()), |code| {
         if code.is_some() {
-            focus_id("detail-title");
+            super::focus("#detail-title");
         }
     });
     // Opens a code, typed or scanned.

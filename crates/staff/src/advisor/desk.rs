@@ -2,9 +2,9 @@
 //! compact, no animation; keys 1–9 answer the question that has the focus and
 //! move to the next one.
 
+use super::focus;
 use diag_core::{shown_questions, Answer, Answers, Kind};
 use diag_ui::questionnaire::Shared;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,16 +13,6 @@ pub struct Props {
     pub answers: Answers,
     pub on_answer: Callback<(String, Answer)>,
     pub on_done: Callback<()>,
-}
-
-fn focus(selector: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 #[function_component]

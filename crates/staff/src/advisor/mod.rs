@@ -146,15 +146,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 }
             };
             save.emit((mine, Vec::new(), message));
-            // Ready for the next resident: the code field, empty, has the focus.
-            if let Some(input) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("code-input"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.set_value("");
-                let _ = input.focus();
-            }
+            code::ready_for_next_code();
         })
     };
     let tab_button = |t: Tab, label: String| {
@@ -202,4 +194,15 @@ fn input_value(id: &str) -> String {
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
         .map(|i| i.value())
         .unwrap_or_default()
+}
+
+/// Moves the focus to the first element matching `selector` (headings carry `tabindex=-1`).
+fn focus(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
