@@ -118,3 +118,23 @@ export async function assertAccessible(page, label) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
   assert.deepEqual(summary, [], `${label}: axe violations`);
 }
+
+/** The advisor's passphrase in these tests. */
+export const PASSPHRASE = 'phrase de passe du conseiller';
+
+/** Opens the advisor's desk and unlocks it (`create`: the vault is new, the passphrase typed twice). */
+export async function unlockAdvisor(page, { create = false } = {}) {
+  await page.goto(BASE_URL + '#/conseiller');
+  await page.locator('#passphrase').waitFor();
+  await page.locator('#passphrase').fill(PASSPHRASE);
+  if (create) await page.locator('#passphrase-confirm').fill(PASSPHRASE);
+  await page.locator('form.unlock button[type=submit]').click();
+  await page.locator('#code-input').waitFor();
+}
+
+/** Types a resident's code at the desk and opens it. */
+export async function openCode(page, code) {
+  await page.locator('#code-input').fill(code);
+  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
+  await page.locator('#recommended').waitFor();
+}

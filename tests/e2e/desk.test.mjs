@@ -3,27 +3,11 @@
 // a vault created and locked at once opens again, readable codes and boxes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, norm, BASE_URL, SCREENSHOTS } from './browser.mjs';
+import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, norm, BASE_URL, SCREENSHOTS, PASSPHRASE as PASS, unlockAdvisor as unlock, openCode } from './browser.mjs';
 
-const PASS = 'phrase de passe du conseiller';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function unlock(page, { create = false } = {}) {
-  await page.goto(BASE_URL + '#/conseiller');
-  await page.locator('#passphrase').waitFor();
-  await page.locator('#passphrase').fill(PASS);
-  if (create) await page.locator('#passphrase-confirm').fill(PASS);
-  await page.locator('form.unlock button[type=submit]').click();
-  await page.locator('#code-input').waitFor();
-}
-
-async function openCode(page, code) {
-  await page.locator('#code-input').fill(code);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.locator('#recommended').waitFor();
-}
 
 async function residentCode(page) {
   await start(page);

@@ -4,9 +4,8 @@
 // and in the record list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, freshPage, start, answerWithMouse, assertAccessible, questionId, waitForScreen, norm, BASE_URL, SCREENSHOTS } from './browser.mjs';
+import { launch, freshPage, start, answerWithMouse, assertAccessible, questionId, waitForScreen, norm, BASE_URL, SCREENSHOTS, unlockAdvisor, openCode } from './browser.mjs';
 
-const PASS = 'phrase de passe du conseiller';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -18,21 +17,6 @@ async function answer(page, options) {
   const before = page.url();
   await page.locator('button[type=submit]').click();
   await waitForScreen(page, before);
-}
-
-async function openAdvisor(page) {
-  await page.goto(BASE_URL + '#/conseiller');
-  await page.locator('#passphrase').waitFor();
-  await page.locator('#passphrase').fill(PASS);
-  await page.locator('#passphrase-confirm').fill(PASS);
-  await page.locator('form.unlock button[type=submit]').click();
-  await page.locator('#code-input').waitFor();
-}
-
-async function openCode(page, code) {
-  await page.locator('#code-input').fill(code);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.locator('#recommended').waitFor();
 }
 
 async function eraseResident(page) {
@@ -80,7 +64,7 @@ test('a beginner is offered the result once nothing can change it, takes it, and
   await page.locator('.parcours-title').waitFor();
   await eraseResident(page);
 
-  await openAdvisor(page);
+  await unlockAdvisor(page, { create: true });
   await openCode(page, code);
   assert.match(norm(await page.locator('.detail .notice').first().textContent()), /Arrêt anticipé/);
   assert.ok((await page.locator('.answers .not-needed').count()) >= 3, 'questions not asked are listed as not needed');
@@ -120,7 +104,7 @@ test('a self-over-rater is told kindly, and the advisor sees calibration, covera
   const code = norm(await page.locator('#result-code').textContent());
   await eraseResident(page);
 
-  await openAdvisor(page);
+  await unlockAdvisor(page, { create: true });
   await openCode(page, code);
   const row = page.locator('.scores tr.miscalibrated');
   assert.equal(await row.count(), 1);
