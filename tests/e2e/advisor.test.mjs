@@ -260,11 +260,17 @@ test('where the browser can read QR codes, the sheet\'s code is scanned instead 
   await page.context().close();
 });
 
-test('without a barcode detector there is no scan button, and typing works', async () => {
+test('without a camera, scanning says so plainly and typing still works', async () => {
   const page = await freshPage(browser);
+  // Headless Chromium has the camera API but no camera: getUserMedia fails.
   await openAdvisor(page, PASS, { create: true });
-  await page.locator('#code-input').waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Scanner le QR code' }).count(), 0);
+  await page.getByRole('button', { name: 'Scanner le QR code' }).click();
+  await page.locator('#advisor-error').waitFor();
+  assert.match(norm(await page.locator('#advisor-error').textContent()), /La caméra n'a pas pu s'ouvrir .* choisir une photo de la fiche, ou taper le code\./);
+  assert.ok(await page.locator('#qr-video').isHidden(), 'no empty camera frame is left on screen');
+  await openCode(page, fixtures.personas[0].code);
+  assert.equal((await page.locator('#recommended').textContent()).trim(), fixtures.personas[0].title);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

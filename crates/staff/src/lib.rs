@@ -10,9 +10,11 @@ mod download;
 mod editor;
 mod loader;
 mod preview;
+mod qr;
 mod strings;
 
 pub use app::StaffApp;
+pub use qr::decode_qr;
 
 use diag_ui::panic;
 use wasm_bindgen::prelude::wasm_bindgen;

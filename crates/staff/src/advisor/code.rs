@@ -62,7 +62,7 @@ pub fn CodeTab(props: &Props) -> Html {
         })
     };
     let scan_code = {
-        let dispatch = props.dispatch.clone();
+        let (open, dispatch) = (open.clone(), props.dispatch.clone());
         Callback::from(move |_| {
             let video = web_sys::window()
                 .and_then(|w| w.document())
@@ -75,9 +75,31 @@ pub fn CodeTab(props: &Props) -> Html {
                 let read = scan::scan(video).await;
                 dispatch.emit(Action::Scanning(false));
                 match read {
+                    Ok(code) => open.emit(code),
+                    Err(e) => dispatch.emit(Action::Error(Some(e.message().into()))),
+                }
+            });
+        })
+    };
+    // A photo of the sheet: for a computer with no camera, or a phone's picture.
+    let photo = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            // Emptied, so that choosing the same photo again reads it again.
+            input.set_value("");
+            let (open, dispatch) = (open.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = scan::read_photo(file).await;
+                match read {
                     Some(code) => open.emit(code),
                     None => dispatch.emit(Action::Error(Some(
-                        "Aucun QR code lu. Vous pouvez taper le code.".into(),
+                        "Aucun QR code lu sur cette photo. Prenez la fiche de face, en entier et bien éclairée, ou tapez le code.".into(),
                     ))),
                 }
             });
@@ -94,6 +116,8 @@ pub fn CodeTab(props: &Props) -> Html {
                     { " " }
                     <button type="button" class="secondary" onclick={scan_code} disabled={props.scanning}>{ "Scanner le QR code" }</button>
                 }
+                <label for="qr-photo" class="qr-photo-label">{ "Lire le QR code sur une photo de la fiche" }</label>
+                <input id="qr-photo" type="file" accept="image/*" onchange={photo} disabled={props.scanning} />
                 <video id="qr-video" class={classes!("qr-video", (!props.scanning).then_some("hidden"))} muted=true playsinline=true aria-label="Image de la caméra"></video>
             </form>
             if let Some((answers, code)) = &props.intake {
