@@ -28,6 +28,8 @@
 //! assert_eq!(decode(&q, &code), Ok(answers));
 //! ```
 
+#[cfg(feature = "yaml")]
+pub mod activity;
 mod answers;
 mod code;
 mod compact;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The whole review.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
     /// Records read.
     pub records: usize,
@@ -29,7 +29,7 @@ pub struct Review {
 }
 
 /// One rule as the records saw it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleReview {
     /// Its number, from 1.
     pub rule: usize,
@@ -50,7 +50,7 @@ pub struct RuleReview {
 }
 
 /// An answer and how often it comes with an override.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pattern {
     /// The question's text.
     pub question: String,
@@ -63,7 +63,7 @@ pub struct Pattern {
 }
 
 /// A record left out of the counts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SetAside {
     /// The record's id.
     pub id: String,

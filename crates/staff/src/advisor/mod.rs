@@ -4,6 +4,7 @@
 //! one reducer (`state.rs`); each tab is its own component.
 
 mod backup;
+mod chart;
 mod code;
 mod confidence;
 mod decide;
@@ -12,6 +13,7 @@ mod detail;
 mod list;
 mod scan;
 mod state;
+mod stats;
 mod unlock;
 mod vault;
 
@@ -22,6 +24,7 @@ use diag_core::records::{self, Record};
 use diag_ui::questionnaire::Shared;
 use list::RecordList;
 use state::{Action, Advisor, Tab};
+use stats::Stats;
 use unlock::Unlock;
 use vault::{Key, VaultError};
 use wasm_bindgen::JsCast;
@@ -168,6 +171,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 { tab_button(Tab::Code, "Ouvrir un code".into()) }
                 { tab_button(Tab::Desk, "Questionnaire au bureau".into()) }
                 { tab_button(Tab::Records, format!("Fiches ({})", state.records.len())) }
+                { tab_button(Tab::Stats, "Activité".into()) }
                 <button type="button" class="secondary" onclick={lock}>{ "Verrouiller" }</button>
             </nav>
             <div aria-live="polite" class="no-print">
@@ -179,6 +183,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
                 match state.tab {
                     Tab::Code => html! { <CodeTab q={q.clone()} intake={state.intake.clone()} scanning={state.scanning} dispatch={dispatch.clone()} {on_record} records={state.records.clone()} /> },
                     Tab::Desk => html! { <Desk q={q.clone()} answers={state.desk.clone()} on_answer={desk_answer} on_done={desk_done} /> },
+                    Tab::Stats => html! { <Stats q={q.clone()} records={state.records.clone()} /> },
                     Tab::Records => html! { <RecordList q={q.clone()} records={state.records.clone()} on_save={save.clone()} dispatch={dispatch.clone()} persisted={state.persisted} {last_export} /> },
                 }
             }

@@ -16,6 +16,8 @@ pub enum Tab {
     Desk,
     /// The records kept on this device.
     Records,
+    /// Their activity over a period.
+    Stats,
 }
 
 /// Everything the advisor's screen changes.
