@@ -15,8 +15,15 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+/** Chromium with the suite's flags, and any others a test needs (e.g. a fake camera). */
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...ARGS, ...extraArgs] });
+}
+
+/** Chromium with a profile in `dir`, as a person's own browser (one context,
+ * kept on disk): installing the app, which an incognito context refuses, works there. */
+export async function launchProfile(dir) {
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 }
 
 /** A fresh page (own context: empty storage) that fails the test on any page error. */
@@ -34,8 +41,8 @@ export const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ').trim();
 
 /** Opens the welcome and waits until the resident's module has taken over
  * the welcome that index.html shows before it (rendered at build time). */
-export async function start(page) {
-  await page.goto(BASE_URL);
+export async function start(page, base = BASE_URL) {
+  await page.goto(base);
   await page.locator('section.welcome:not([data-prerendered]) h1').waitFor();
 }
 
@@ -123,8 +130,8 @@ export async function assertAccessible(page, label) {
 export const PASSPHRASE = 'phrase de passe du conseiller';
 
 /** Opens the advisor's desk and unlocks it (`create`: the vault is new, the passphrase typed twice). */
-export async function unlockAdvisor(page, { create = false } = {}) {
-  await page.goto(BASE_URL + '#/conseiller');
+export async function unlockAdvisor(page, { create = false, base = BASE_URL } = {}) {
+  await page.goto(base + '#/conseiller');
   await page.locator('#passphrase').waitFor();
   await page.locator('#passphrase').fill(PASSPHRASE);
   if (create) await page.locator('#passphrase-confirm').fill(PASSPHRASE);

@@ -116,8 +116,11 @@ pub fn CodeTab(props: &Props) -> Html {
                     { " " }
                     <button type="button" class="secondary" onclick={scan_code} disabled={props.scanning}>{ "Scanner le QR code" }</button>
                 }
-                <label for="qr-photo" class="qr-photo-label">{ "Lire le QR code sur une photo de la fiche" }</label>
-                <input id="qr-photo" type="file" accept="image/*" onchange={photo} disabled={props.scanning} />
+                { " " }
+                // The file field itself is kept for the keyboard and screen
+                // readers, out of sight; its label looks like the other buttons.
+                <input id="qr-photo" class="visually-hidden" type="file" accept="image/*" onchange={photo} disabled={props.scanning} />
+                <label for="qr-photo" class="button secondary qr-photo-label">{ "Lire une photo de la fiche" }</label>
                 <video id="qr-video" class={classes!("qr-video", (!props.scanning).then_some("hidden"))} muted=true playsinline=true aria-label="Image de la caméra"></video>
             </form>
             if let Some((answers, code)) = &props.intake {
