@@ -24,7 +24,12 @@ function staffStyle() {
 }
 /** The staff's module, loaded once, on demand. */
 function loadStaff() {
-  staff ??= Promise.all([import('./staff.js'), staffStyle()]).then(async ([m]) => { await m.default(); return m; });
+  staff ??= Promise.all([import('./staff.js'), staffStyle()]).then(async ([m]) => {
+    await m.default();
+    // Kept offline for this device only; asked once loaded, so sw.js's copy is a 304.
+    navigator.serviceWorker?.ready.then((r) => r.active.postMessage('staff'));
+    return m;
+  });
   return staff;
 }
 // The slow path: the resident's module asks the staff's module to check and
@@ -66,3 +71,6 @@ app.querySelector('[data-start]')?.addEventListener('click', (e) => {
 });
 
 initResident().catch(failed);
+
+// Offline after this visit (sw.js); after load, not to delay the first question.
+if ('serviceWorker' in navigator) addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));

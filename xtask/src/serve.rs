@@ -1,13 +1,16 @@
 //! A small static file server for `dist/`, compressing as a real one does:
-//! brotli or gzip by `Accept-Encoding`, with `Vary`. Loopback only; GET and
-//! HEAD; no directory listing; no path outside the root.
+//! brotli or gzip by `Accept-Encoding`, with `Vary`; `Cache-Control: no-cache`
+//! with an `ETag`, answering `If-None-Match` with 304 as nginx or Apache do
+//! (so the service worker's precache, which revalidates what the page has just
+//! downloaded, costs no second download). Loopback only; GET and HEAD; no
+//! directory listing; no path outside the root.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Compressed bodies by (path, encoding), kept while the file is unchanged:
 /// brotli at quality 11 takes a second on the Wasm.
@@ -39,7 +42,8 @@ fn content_type(path: &Path) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("ico") => "image/x-icon",
-        Some("json" | "webmanifest") => "application/json",
+        Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         Some("yaml" | "yml") => "text/yaml; charset=utf-8",
         _ => "application/octet-stream",
     }
@@ -48,7 +52,7 @@ fn content_type(path: &Path) -> &'static str {
 fn compressible(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("html" | "js" | "wasm" | "css" | "svg" | "json" | "yaml" | "yml")
+        Some("html" | "js" | "wasm" | "css" | "svg" | "json" | "webmanifest" | "yaml" | "yml")
     )
 }
 
@@ -94,6 +98,27 @@ fn encoded(path: &Path, encoding: &'static str, cache: &Cache) -> Option<Arc<Vec
     Some(body)
 }
 
+/// A validator from the file's length and modification time (nginx's recipe).
+/// Weak: the brotli, gzip and plain bodies are the same file, not the same bytes.
+fn etag(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    let nanos = meta
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some(format!("W/\"{:x}-{nanos:x}\"", meta.len()))
+}
+
+/// Whether an `If-None-Match` list names `tag` (weak comparison, as for GET).
+fn none_match(header: &str, tag: &str) -> bool {
+    let bare = |t: &str| t.trim().trim_start_matches("W/").to_owned();
+    header
+        .split(',')
+        .any(|t| t.trim() == "*" || bare(t) == bare(tag))
+}
+
 fn handle(stream: TcpStream, root: &Path, cache: &Cache) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     loop {
@@ -102,6 +127,7 @@ fn handle(stream: TcpStream, root: &Path, cache: &Cache) -> std::io::Result<()> 
             return Ok(());
         }
         let mut accept = String::new();
+        let mut if_none_match = String::new();
         let mut line = String::new();
         loop {
             line.clear();
@@ -111,6 +137,8 @@ fn handle(stream: TcpStream, root: &Path, cache: &Cache) -> std::io::Result<()> 
             if let Some((name, value)) = line.split_once(':') {
                 if name.eq_ignore_ascii_case("accept-encoding") {
                     accept = value.trim().to_ascii_lowercase();
+                } else if name.eq_ignore_ascii_case("if-none-match") {
+                    if_none_match = value.trim().to_owned();
                 }
             }
         }
@@ -138,6 +166,17 @@ fn handle(stream: TcpStream, root: &Path, cache: &Cache) -> std::io::Result<()> 
             }
             continue;
         };
+        let tag = etag(&file);
+        let validators = format!(
+            "{}Vary: Accept-Encoding\r\nCache-Control: no-cache\r\n",
+            tag.as_ref()
+                .map_or(String::new(), |t| format!("ETag: {t}\r\n"))
+        );
+        if tag.is_some_and(|t| none_match(&if_none_match, &t)) {
+            write!(out, "HTTP/1.1 304 Not Modified\r\n{validators}\r\n")?;
+            out.flush()?;
+            continue;
+        }
         let encoding = if !compressible(&file) {
             ""
         } else if accept.split(',').any(|e| e.trim().starts_with("br")) {
@@ -158,7 +197,7 @@ fn handle(stream: TcpStream, root: &Path, cache: &Cache) -> std::io::Result<()> 
         };
         write!(
             out,
-            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{coding}Vary: Accept-Encoding\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{coding}{validators}X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\n",
             content_type(&file),
             body.len()
         )?;
@@ -183,4 +222,65 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
         path.push("index.html");
     }
     path.is_file().then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// One request on a new connection: the status line and headers.
+    fn head(port: u16, path: &str, extra: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "HEAD {path} HTTP/1.1\r\nHost: x\r\n{extra}Connection: close\r\n\r\n"
+        )
+        .unwrap();
+        s.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    }
+
+    fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+        response.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    #[test]
+    fn revalidation_answers_304_until_the_file_changes() {
+        let dir = std::env::temp_dir().join(format!("xtask-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.js"), "one").unwrap();
+        let listener = bind(0).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let root = dir.clone();
+        std::thread::spawn(move || run(listener, root));
+
+        let first = head(port, "/a.js", "");
+        assert!(first.starts_with("HTTP/1.1 200"), "{first}");
+        let tag = header(&first, "etag").unwrap().to_owned();
+        assert!(tag.starts_with("W/\""), "{tag}");
+        assert_eq!(header(&first, "cache-control"), Some("no-cache"));
+        let again = head(port, "/a.js", &format!("If-None-Match: {tag}\r\n"));
+        assert!(again.starts_with("HTTP/1.1 304"), "{again}");
+        assert_eq!(header(&again, "etag"), Some(tag.as_str()));
+        // The strong form of the same tag matches too (weak comparison), a list as well.
+        let strong = tag.trim_start_matches("W/");
+        let listed = head(
+            port,
+            "/a.js",
+            &format!("If-None-Match: \"x\", {strong}\r\n"),
+        );
+        assert!(listed.starts_with("HTTP/1.1 304"), "{listed}");
+
+        std::fs::write(dir.join("a.js"), "changed").unwrap();
+        let changed = head(port, "/a.js", &format!("If-None-Match: {tag}\r\n"));
+        assert!(changed.starts_with("HTTP/1.1 200"), "{changed}");
+        assert_ne!(header(&changed, "etag"), Some(tag.as_str()));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

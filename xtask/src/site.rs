@@ -1,7 +1,8 @@
 //! Building the static site: cargo → wasm-bindgen → wasm-opt for the two Wasm
 //! modules (the resident's, and the staff's loaded on demand), then `web/`
 //! with the welcome screen rendered into `index.html`, the questionnaire and
-//! its compact form next to it, and a size report.
+//! its compact form next to it, the service worker stamped with the build's
+//! version, and a size report.
 
 use crate::tools::Tools;
 use crate::{root, run, step};
@@ -52,6 +53,16 @@ const FIRST_LOAD_FILES: &[&str] = &[
 /// The staff's module, loaded only on `#/conseiller` and `#/apercu`.
 pub const STAFF_MODULE: &str = "staff's module (on demand)";
 const STAFF_FILES: &[&str] = &["staff.js", "staff_bg.wasm", "staff.css"];
+/// Offline use and installing: the service worker, which `main.js` registers
+/// once the page has loaded, and the manifest, which the browser reads at its
+/// own pace. Neither is on the path to the first question, so they are not in
+/// [`FIRST_LOAD`] (`main.js`'s few lines that register the worker are); the
+/// worker's precache revalidates the first load's files (304s, no second
+/// download). Reported apart, to keep them small.
+pub const OFFLINE: &str = "offline and install (after load)";
+const OFFLINE_FILES: &[&str] = &["sw.js", "manifest.webmanifest"];
+/// What `web/sw.js` holds in place of its version until the build stamps it.
+const SW_VERSION: &str = "__BUILD__";
 
 /// Text that only the staff's module may hold: the YAML reader (libyaml's
 /// messages), the validator, the advisor's vault and screens, the preview.
@@ -72,6 +83,7 @@ impl Report {
         let group: &[&str] = match what {
             FIRST_LOAD => FIRST_LOAD_FILES,
             STAFF_MODULE => STAFF_FILES,
+            OFFLINE => OFFLINE_FILES,
             _ => &[],
         };
         self.files
@@ -98,6 +110,10 @@ impl Report {
         println!(
             "    {STAFF_MODULE}: {} B brotli (never on the resident's path)",
             self.brotli(STAFF_MODULE)
+        );
+        println!(
+            "    {OFFLINE}: {} B brotli (sw.js, manifest.webmanifest)",
+            self.brotli(OFFLINE)
         );
         for ((what, budget), (_, target)) in BUDGETS.iter().zip(TARGETS) {
             let size = self.brotli(what);
@@ -244,6 +260,9 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
             ]))
         })?;
     }
+    step("stamp the service worker with the build's version", || {
+        stamp_service_worker(&dist)
+    })?;
     let mut files = Vec::new();
     for path in list(&dist)? {
         let bytes =
@@ -260,6 +279,44 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
     }
     files.sort();
     Ok(Report { files })
+}
+
+/// Writes a hash of every other built file into `sw.js`: a new build is a new
+/// worker, which the browser installs on the next visit with a network and
+/// which drops the previous build's cache; an unchanged build keeps its worker.
+fn stamp_service_worker(dist: &Path) -> Result<(), String> {
+    use sha2::Digest;
+    let sw = dist.join("sw.js");
+    let text = std::fs::read_to_string(&sw).map_err(|e| format!("cannot read sw.js: {e}"))?;
+    if !text.contains(SW_VERSION) {
+        return Err(format!("web/sw.js has no `{SW_VERSION}` to replace"));
+    }
+    let mut files = list(dist)?;
+    files.sort();
+    let mut hash = sha2::Sha256::new();
+    for path in files.iter().filter(|p| **p != sw) {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        hash.update(
+            path.strip_prefix(dist)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    // sw.js's own text too: a change to the worker alone is a new worker.
+    hash.update(text.as_bytes());
+    let version: String = hash
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(&sw, text.replace(SW_VERSION, &version)).map_err(|e| e.to_string())?;
+    println!("    sw.js version {version}");
+    Ok(())
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
