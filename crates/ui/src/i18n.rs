@@ -157,7 +157,8 @@ impl Msg {
             SavedProgress => ("Vous avez déjà commencé ce questionnaire sur cet appareil.", "You have already started this questionnaire on this device."),
             Duration => ("Cela prend environ {n} minutes. Il n'y a pas de limite de temps.", "It takes about {n} minutes. There is no time limit."),
             Private => ("Vos réponses restent sur votre appareil. Elles ne sont envoyées nulle part.", "Your answers stay on your device. They are not sent anywhere."),
-            ParcoursIntro => ("La ville propose quatre parcours :", "The town offers four courses:"),
+            // Whatever the number of parcours in the questionnaire.
+            ParcoursIntro => ("La ville propose ces parcours :", "The town offers these courses:"),
             Language => ("Langue", "Language"),
             Question => ("Question", "Question"),
             Of => ("sur", "of"),

@@ -1,4 +1,4 @@
-//! Accueil: what this is, the four parcours, how long, privacy, start or resume.
+//! Accueil: what this is, the parcours, how long, privacy, start or resume.
 
 use super::date_text;
 use diag_core::Date;
