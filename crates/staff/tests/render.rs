@@ -77,3 +77,42 @@ fn compiling_gives_the_compact_form_or_the_located_errors() {
     let err = compile(&broken).unwrap_err();
     assert!(err.contains("questionnaire.yaml:"), "{err}");
 }
+
+/// Unlocked (a new vault), the desk's tabs render in a debug build, where Yew
+/// checks the order of hooks: "Activité" with no record says so.
+#[wasm_bindgen_test]
+async fn the_unlocked_desk_shows_its_activity_even_with_no_record() {
+    use wasm_bindgen::JsCast;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = mount_at("#/conseiller");
+    wait_for(&root, "#passphrase-confirm").await;
+    for id in ["#passphrase", "#passphrase-confirm"] {
+        let input: web_sys::HtmlInputElement = root
+            .query_selector(id)
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.set_value("une phrase de passe assez longue");
+    }
+    let submit: web_sys::HtmlElement = wait_for(&root, "form.unlock button[type=submit]")
+        .await
+        .dyn_into()
+        .unwrap();
+    submit.click();
+    wait_for(&root, "#code-input").await;
+    let tabs = root.query_selector_all("nav.tabs button").unwrap();
+    let activity = (0..tabs.length())
+        .filter_map(|i| tabs.item(i))
+        .find(|b| b.text_content().as_deref() == Some("Activité"))
+        .expect("an Activité tab");
+    activity.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    let section = wait_for(&root, "section.stats").await;
+    assert!(section
+        .text_content()
+        .unwrap()
+        .contains("Aucune fiche sur cette période."));
+    root.remove();
+    storage.clear().unwrap();
+}
