@@ -217,7 +217,7 @@ pub fn Decide(props: &Props) -> Html {
             if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
             <div class="actions">
                 <button type="submit">{ if editing { "Mettre à jour la fiche" } else { "Enregistrer la fiche" } }</button>
-                <button type="button" class="secondary" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Imprimer la fiche d'accueil" }</button>
+                <button type="button" class="secondary" onclick={Callback::from(|_| super::print_page())}>{ "Imprimer la fiche d'accueil" }</button>
             </div>
         </form>
     }

@@ -201,6 +201,13 @@ fn input_value(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Opens the browser's print dialog (the intake sheet, the activity report).
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// Moves the focus to the first element matching `selector` (headings carry `tabindex=-1`).
 fn focus(selector: &str) {
     if let Some(el) = web_sys::window()

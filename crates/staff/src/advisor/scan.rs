@@ -100,15 +100,25 @@ fn decode_canvas(context: &CanvasRenderingContext2d, width: u32, height: u32) ->
 }
 
 /// One camera frame read by the Wasm decoder (frames above 1280 px wide are
-/// scaled down: the QR code stays large enough, and decoding stays fast).
-fn decode_frame(video: &HtmlVideoElement) -> Option<String> {
+/// scaled down: the QR code stays large enough, and decoding stays fast). The
+/// canvas is made at the first frame and kept for the next ones.
+fn decode_frame(
+    video: &HtmlVideoElement,
+    kept: &mut Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+) -> Option<String> {
     let (w, h) = (video.video_width(), video.video_height());
     if w == 0 || h == 0 {
         return None;
     }
     let scale = (1280.0 / f64::from(w)).min(1.0);
     let (cw, ch) = ((f64::from(w) * scale) as u32, (f64::from(h) * scale) as u32);
-    let (_canvas, context) = canvas(cw, ch)?;
+    if kept
+        .as_ref()
+        .is_none_or(|(c, _)| c.width() != cw || c.height() != ch)
+    {
+        *kept = canvas(cw, ch);
+    }
+    let (_, context) = kept.as_ref()?;
     context
         .draw_image_with_html_video_element_and_dw_and_dh(
             video,
@@ -118,7 +128,7 @@ fn decode_frame(video: &HtmlVideoElement) -> Option<String> {
             f64::from(ch),
         )
         .ok()?;
-    decode_canvas(&context, cw, ch)
+    decode_canvas(context, cw, ch)
 }
 
 /// Opens the camera into `video`, and returns the first QR code read within
@@ -139,6 +149,7 @@ pub async fn scan(video: HtmlVideoElement) -> Result<String, ScanError> {
         let _ = play.call0(&video);
     }
     let detector = barcode_detector();
+    let mut frame_canvas = None;
     let mut found = Err(ScanError::NothingRead);
     for _ in 0..100 {
         let read = match &detector {
@@ -146,7 +157,7 @@ pub async fn scan(video: HtmlVideoElement) -> Result<String, ScanError> {
                 .await
                 .and_then(|codes| get(&Array::from(&codes).get(0), "rawValue"))
                 .and_then(|v| v.as_string()),
-            None => decode_frame(&video),
+            None => decode_frame(&video, &mut frame_canvas),
         };
         if let Some(code) = read {
             found = Ok(code);

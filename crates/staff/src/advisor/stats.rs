@@ -62,11 +62,6 @@ pub fn Stats(props: &Props) -> Html {
         (None, Some(t)) => format!("jusqu'au {t}"),
         (Some(f), Some(t)) => format!("du {f} au {t}"),
     };
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
     html! {
         <section class="stats" aria-labelledby="stats-title">
             <h2 id="stats-title" tabindex="-1">{ "Activité" }</h2>
@@ -75,7 +70,7 @@ pub fn Stats(props: &Props) -> Html {
                 <input id="stats-from" type="date" value={(*from).clone().unwrap_or_default()} onchange={date_field(from.clone())} />
                 <label for="stats-to">{ "Au" }</label>
                 <input id="stats-to" type="date" value={(*to).clone().unwrap_or_default()} onchange={date_field(to.clone())} />
-                <button type="button" class="secondary" onclick={print}>{ "Imprimer le rapport d'activité" }</button>
+                <button type="button" class="secondary" onclick={Callback::from(|_| super::print_page())}>{ "Imprimer le rapport d'activité" }</button>
             </form>
             <p id="stats-period">{ format!("Période\u{a0}: {period}.") }</p>
             if a.records == 0 {
