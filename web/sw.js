@@ -20,7 +20,8 @@ const RESIDENT = ['./', 'main.js', 'resident.js', 'resident_bg.wasm', 'questionn
 const STAFF = ['staff.js', 'staff_bg.wasm', 'staff.css'];
 // Published apart from the build: the latest copy seen is kept. Build files
 // are only stored whole, by `fill`, so one cache never mixes two builds.
-const DATA = /\/questionnaire\.(yaml|bin)$/;
+// A language's texts and strings, fetched when chosen, are kept the same way.
+const DATA = /\/(questionnaire(\.[a-z]{2,3})?\.(yaml|bin)|ui\.[a-z]{2,3}\.json)$/;
 const WAIT = 4000;
 
 const fill = async (files) => (await caches.open(CACHE)).addAll(files.map((f) => new Request(f, { cache: 'no-cache' })));

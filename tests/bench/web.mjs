@@ -27,7 +27,7 @@ const log = (...a) => console.error(...a);
  * throttling (the staff's module then "loaded" in 620 ms on slow 4G), and a
  * first visit gains nothing from it anyway. */
 async function freshContext(browser, throttled) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

@@ -192,7 +192,7 @@ test('at the desk, keys 1 to 4 answer the questions and complete an intake', asy
 });
 
 test('records saved in two tabs are both kept, and the intake requests nothing elsewhere', async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'fr-FR' });
   const urls = [];
   context.on('request', (r) => urls.push(r.url()));
   const save = async (page, persona, name) => {

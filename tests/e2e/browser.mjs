@@ -13,6 +13,8 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // A French person's browser: the page proposes the browser's language on a first visit.
+  '--lang=fr-FR',
 ];
 
 /** Chromium with the suite's flags, and any others a test needs (e.g. a fake camera). */
@@ -23,12 +25,13 @@ export async function launch(extraArgs = []) {
 /** Chromium with a profile in `dir`, as a person's own browser (one context,
  * kept on disk): installing the app, which an incognito context refuses, works there. */
 export async function launchProfile(dir) {
-  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS, locale: 'fr-FR' });
 }
 
 /** A fresh page (own context: empty storage) that fails the test on any page error. */
 export async function freshPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // A French person's browser (the page proposes the browser's language).
+  const context = await browser.newContext({ locale: 'fr-FR', ...options });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
@@ -62,9 +65,9 @@ export async function waitForScreen(page, previousUrl) {
 }
 
 /** Answers as a persona would, with the mouse, until the result screen. */
-export async function answerWithMouse(page, answers) {
+export async function answerWithMouse(page, answers, startName = 'Commencer') {
   const start = page.url();
-  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('button', { name: startName, exact: true }).click();
   await waitForScreen(page, start);
   for (let guard = 0; guard < 60 && questionId(page); guard++) {
     const id = questionId(page);
@@ -78,8 +81,8 @@ export async function answerWithMouse(page, answers) {
 }
 
 /** The same with the keyboard alone: Tab, arrows, Space, Enter. */
-export async function answerWithKeyboard(page, answers, optionsOf) {
-  await focusOn(page, (el) => el.tagName === 'BUTTON' && el.textContent.trim() === 'Commencer');
+export async function answerWithKeyboard(page, answers, optionsOf, startName = 'Commencer') {
+  await focusOn(page, (el, name) => el.tagName === 'BUTTON' && el.textContent.trim() === name, startName);
   const start = page.url();
   await page.keyboard.press('Enter');
   await waitForScreen(page, start);

@@ -60,7 +60,7 @@ test('full storage: the first failed save is reported once, and the quiz goes on
 });
 
 test('two tabs: answers saved in one are announced in the other', async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'fr-FR' });
   const a = await context.newPage();
   await a.goto(BASE_URL);
   await a.locator('h1').waitFor();

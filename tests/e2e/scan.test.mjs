@@ -287,7 +287,7 @@ before(async () => {
   // The bench: a blank page on the site's origin (so that it may import
   // staff.js), answered by the test itself: no app running beside the
   // decoder, and the same on any server the suite runs against.
-  const context = await browser.newContext({ viewport: { width: 2200, height: 2600 } });
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 2200, height: 2600 } });
   await context.route(BASE_URL + 'qr-bench.html', (r) =>
     r.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body style="margin:0;background:#fff"></body></html>' }));
   bench = await context.newPage();

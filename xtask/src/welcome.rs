@@ -66,15 +66,13 @@ pub fn render(q: &Questionnaire) -> String {
         esc(q.organisation.name.get(code)),
         esc(Msg::Language.get(lang))
     );
-    for l in [Lang::Fr, Lang::En] {
-        if q.languages.iter().any(|c| c == l.code()) {
-            h += &format!(
-                r#"<button type="button" lang="{}" aria-pressed="{}">{}</button>"#,
-                l.code(),
-                l == lang,
-                l.name()
-            );
-        }
+    for l in diag_ui::offered(q) {
+        h += &format!(
+            r#"<button type="button" lang="{}" aria-pressed="{}">{}</button>"#,
+            l.code(),
+            l == lang,
+            l.name()
+        );
     }
     h += "</nav></header>";
     // The help line, as `components/frame.rs` renders it.
@@ -84,7 +82,7 @@ pub fn render(q: &Questionnaire) -> String {
         h += &format!(r#"<p class="help-line">{}"#, esc(Msg::NeedHelp.get(lang)));
         if let Some(phone) = &org.phone {
             h += &format!(
-                r#" <a href="{}">{}</a>"#,
+                r#" <a href="{}" dir="ltr">{}</a>"#,
                 esc(&diag_ui::tel_href(phone)),
                 esc(phone)
             );

@@ -1,6 +1,7 @@
 //! `diag`: the questionnaire author's tool. A thin shell over diag-core.
 
 mod render;
+mod translations;
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -203,14 +204,20 @@ fn read(path: &str) -> Result<String> {
         .map_err(|d| anyhow!("{path}:{}:{}: {}", d.line, d.column, d.message))
 }
 
+/// A questionnaire with the translation files beside it (their own problems
+/// are `diag check`'s business: a broken one only adds no texts).
 fn load(path: &str) -> Result<Questionnaire> {
     let src = read(path)?;
-    Questionnaire::from_yaml(&src).map_err(|e| {
-        anyhow!(
-            "{path} has errors; run `diag check {path}`\n\n{}",
-            e.render(path, &src)
-        )
-    })
+    let found = translations::beside(path)?;
+    let sources: Vec<&str> = found.iter().map(|t| t.source.as_str()).collect();
+    Questionnaire::from_yaml_translated(&src, &sources)
+        .0
+        .map_err(|e| {
+            anyhow!(
+                "{path} has errors; run `diag check {path}`\n\n{}",
+                e.render(path, &src)
+            )
+        })
 }
 
 fn read_answers(path: &str) -> Result<Answers> {
@@ -244,21 +251,57 @@ fn run(command: Command) -> Result<ExitCode> {
             let mut json = Vec::new();
             for file in &files {
                 let bytes = read_bytes(file)?;
+                let found = translations::beside(file)?;
+                let sources: Vec<&str> = found.iter().map(|t| t.source.as_str()).collect();
                 // A file that is not UTF-8 is itself a diagnostic, quoted like the others.
-                let (src, diags) = match diag_core::source_text(&bytes) {
-                    Ok(src) => (src.to_owned(), Questionnaire::check_on(src, today)),
-                    Err(d) => (String::from_utf8_lossy(&bytes).into_owned(), vec![*d]),
-                };
-                failed |= diags
-                    .iter()
-                    .any(|d| d.severity == Severity::Error || deny_warnings);
-                match format {
-                    Format::Text => {
-                        print!("{}", render::diagnostics(&diags, file, &src, &lang, colour))
+                let (src, diags, in_files) = match diag_core::source_text(&bytes) {
+                    Ok(src) => {
+                        let (main, in_files) =
+                            Questionnaire::check_translated_on(src, &sources, today);
+                        (src.to_owned(), main, in_files)
                     }
-                    Format::Json => {
-                        let diags: Vec<_> = diags.iter().map(|d| d.in_language(&lang)).collect();
-                        json.push(serde_json::json!({ "file": file, "diagnostics": diags }))
+                    Err(d) => (
+                        String::from_utf8_lossy(&bytes).into_owned(),
+                        vec![*d],
+                        Vec::new(),
+                    ),
+                };
+                // A declared translation needs its file beside the questionnaire.
+                let declared = Questionnaire::from_yaml(&src)
+                    .map(|q| q.translations)
+                    .unwrap_or_default();
+                for t in &declared {
+                    if !found.iter().any(|f| f.language == t.language) {
+                        failed = true;
+                        eprintln!(
+                            "error: {file} declares the translation `{}`, but {} does not exist",
+                            t.language,
+                            translations::path_for(file, &t.language).display()
+                        );
+                    }
+                }
+                // Each file's problems quoted from that file: the questionnaire's, then each translation's.
+                let mut reports = vec![(file.clone(), src, diags)];
+                for (t, diags) in found.iter().zip(in_files) {
+                    reports.push((t.path.clone(), t.source.clone(), diags));
+                }
+                for (file, src, diags) in reports {
+                    failed |= diags.iter().any(|d| {
+                        d.severity == Severity::Error
+                            || (deny_warnings && d.severity == Severity::Warning)
+                    });
+                    match format {
+                        Format::Text => {
+                            print!(
+                                "{}",
+                                render::diagnostics(&diags, &file, &src, &lang, colour)
+                            )
+                        }
+                        Format::Json => {
+                            let diags: Vec<_> =
+                                diags.iter().map(|d| d.in_language(&lang)).collect();
+                            json.push(serde_json::json!({ "file": file, "diagnostics": diags }))
+                        }
                     }
                 }
             }
@@ -371,7 +414,9 @@ fn run(command: Command) -> Result<ExitCode> {
         }
         Command::Compile { file, output } => {
             let src = read(&file)?;
-            let q = match Questionnaire::from_yaml(&src) {
+            let found = translations::beside(&file)?;
+            let sources: Vec<&str> = found.iter().map(|t| t.source.as_str()).collect();
+            let q = match Questionnaire::from_yaml_translated(&src, &sources).0 {
                 Ok(q) => q,
                 Err(e) => {
                     eprint!(
@@ -395,6 +440,17 @@ fn run(command: Command) -> Result<ExitCode> {
                 bytes.len(),
                 diag_core::digest(&src)
             );
+            // Each translation's texts, fetched by the resident's page only when chosen.
+            for t in &q.translations {
+                let path = translations::pack_path(&output, &t.language);
+                let bytes = q.language_pack(&src, &t.language);
+                std::fs::write(&path, &bytes).with_context(|| format!("cannot write {path}"))?;
+                println!(
+                    "wrote {path} ({} bytes, the `{}` texts)",
+                    bytes.len(),
+                    t.language
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

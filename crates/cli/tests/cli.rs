@@ -32,7 +32,66 @@ fn check_passes_the_bundled_questionnaire() {
     // While its sessions run: on the day after, every period is over (below).
     let o = diag(&["check", "--today", "2026-10-01", BUNDLED]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).ends_with("villeneuve-la-garenne.yaml: 0 errors, 0 warnings\n"));
+    let out = stdout(&o);
+    // Its translations are noted as not yet reviewed, and each is complete.
+    assert!(
+        out.contains("villeneuve-la-garenne.yaml: 0 errors, 0 warnings, 3 notes\n"),
+        "{out}"
+    );
+    for lang in ["ar", "pt", "tr"] {
+        assert!(
+            out.contains(&format!(
+                "villeneuve-la-garenne.{lang}.yaml: 0 errors, 0 warnings\n"
+            )),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn check_warns_of_a_missing_translation_at_its_line() {
+    let dir = std::env::temp_dir().join(format!("diag-translation-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let main = std::fs::read_to_string(root().join(BUNDLED)).unwrap();
+    std::fs::write(dir.join("q.yaml"), &main).unwrap();
+    for lang in ["ar", "pt", "tr"] {
+        let t = std::fs::read_to_string(
+            root().join(format!("questionnaires/villeneuve-la-garenne.{lang}.yaml")),
+        )
+        .unwrap();
+        // The title's translation removed from the Turkish file.
+        let t = if lang == "tr" {
+            let start = t
+                .find("  - fr: \"Quel parcours numérique pour moi ?\"")
+                .unwrap();
+            let end = start + t[start..].find("\n  - fr:").unwrap() + 1;
+            format!("{}{}", &t[..start], &t[end..])
+        } else {
+            t
+        };
+        std::fs::write(dir.join(format!("q.{lang}.yaml")), t).unwrap();
+    }
+    let file = dir.join("q.yaml");
+    let o = diag(&[
+        "check",
+        "--today",
+        "2026-10-01",
+        "--deny-warnings",
+        file.to_str().unwrap(),
+    ]);
+    let out = stdout(&o);
+    let line = main
+        .lines()
+        .position(|l| l.contains("fr: \"Quel parcours numérique pour moi ?\""))
+        .unwrap()
+        + 1;
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("warning[untranslated-text]: this text has no `tr` translation"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("q.yaml:{line}:3")), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -15,14 +15,16 @@
 use crate::condition::{Condition, Expr, Op};
 use crate::model::{
     AnswerOption, Date, Dimension, Kind, Level, Organisation, Parcours, Permanence, Question,
-    Questionnaire, Rule, Section, Sessions,
+    Questionnaire, Rule, Section, Sessions, Translation,
 };
 use crate::text::Text;
 use std::fmt;
 
 const MAGIC: &[u8] = b"DIAGQ";
+/// Starts a language pack: one translation file's texts, for one compact form.
+const PACK_MAGIC: &[u8] = b"DIAGL";
 /// Version of the compact layout; bumped whenever the model's shape changes.
-pub const COMPACT_VERSION: u8 = 4;
+pub const COMPACT_VERSION: u8 = 5;
 /// Deepest condition nesting read back (the parser accepts 32).
 const MAX_DEPTH: usize = 64;
 
@@ -51,6 +53,8 @@ pub struct CompactHeader {
 pub enum CompactError {
     /// It does not start with the magic bytes: not a compact questionnaire.
     NotCompact,
+    /// A language pack made for another questionnaire (or another version of it).
+    OtherQuestionnaire,
     /// Made by another version of the software.
     OtherVersion {
         /// The layout version found.
@@ -66,6 +70,9 @@ impl fmt::Display for CompactError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
             CompactError::NotCompact => f.write_str("this is not a compiled questionnaire"),
+            CompactError::OtherQuestionnaire => f.write_str(
+                "these translated texts were made for another version of the questionnaire; compile it again with `diag compile`",
+            ),
             CompactError::OtherVersion { layout, format } => write!(
                 f,
                 "this compiled questionnaire was made by another version (layout {layout}, format {format}); compile it again with `diag compile`"
@@ -82,46 +89,134 @@ impl std::error::Error for CompactError {}
 
 impl Questionnaire {
     /// The compact form, marked with the digest of the YAML text it was made from.
+    ///
+    /// It holds the texts of the inline `languages` only: those of the
+    /// `translations` travel in their own [`Questionnaire::language_pack`].
     pub fn to_compact(&self, yaml: &str) -> Vec<u8> {
-        let mut w = Writer(Vec::with_capacity(16 * 1024));
-        w.0.extend_from_slice(MAGIC);
-        w.0.push(COMPACT_VERSION);
+        let mut w = Writer::new(&self.languages);
+        w.bytes.extend_from_slice(MAGIC);
+        w.bytes.push(COMPACT_VERSION);
         w.uint(u64::from(crate::model::FORMAT_VERSION));
-        w.0.extend_from_slice(&digest(yaml).to_le_bytes());
+        w.bytes.extend_from_slice(&digest(yaml).to_le_bytes());
         self.write(&mut w);
-        w.0
+        w.bytes
+    }
+
+    /// The texts in `lang` (a translation file's language), one per text of
+    /// the compact form in its order (empty where there is none), marked with
+    /// the digest of the questionnaire's YAML text: what the resident's page
+    /// fetches when that language is chosen.
+    pub fn language_pack(&self, yaml: &str, lang: &str) -> Vec<u8> {
+        let mut w = Writer::new(&self.languages);
+        w.pack = Some((lang.to_owned(), Vec::new()));
+        self.write(&mut w);
+        let texts = w.pack.map(|(_, t)| t).unwrap_or_default();
+        let mut p = Writer::new(&[]);
+        p.bytes.extend_from_slice(PACK_MAGIC);
+        p.bytes.push(COMPACT_VERSION);
+        p.bytes.extend_from_slice(&digest(yaml).to_le_bytes());
+        p.str(lang);
+        p.list(&texts, |p, s| p.str(s));
+        p.bytes
     }
 
     /// Reads a compact form back, checking every index.
     pub fn from_compact(bytes: &[u8]) -> Result<Questionnaire, CompactError> {
-        let mut r = Reader { bytes, at: 0 };
-        r.header()?;
+        Questionnaire::from_compact_with(bytes, None)
+    }
+
+    /// Reads a compact form back with a [`Questionnaire::language_pack`]'s
+    /// texts added; an error if the pack was made for another questionnaire.
+    pub fn from_compact_with(
+        bytes: &[u8],
+        pack: Option<&[u8]>,
+    ) -> Result<Questionnaire, CompactError> {
+        let mut r = Reader {
+            bytes,
+            at: 0,
+            pack: None,
+        };
+        let header = r.header()?;
+        if let Some(pack) = pack {
+            let (digest, lang, texts) = read_pack(pack)?;
+            if digest != header.digest {
+                return Err(CompactError::OtherQuestionnaire);
+            }
+            r.pack = Some((lang, texts.into_iter()));
+        }
         let q = Questionnaire::read(&mut r)?;
         if r.at != bytes.len() {
             return Err(CompactError::Damaged("bytes after the end"));
+        }
+        if r.pack.is_some_and(|(_, mut left)| left.next().is_some()) {
+            return Err(CompactError::OtherQuestionnaire);
         }
         q.check_indexes()?;
         Ok(q.with_max_points())
     }
 }
 
-/// Reads only the header: cheap, to compare the digest before decoding.
-pub fn compact_header(bytes: &[u8]) -> Result<CompactHeader, CompactError> {
-    Reader { bytes, at: 0 }.header()
+/// A language pack's digest, language and texts.
+fn read_pack(bytes: &[u8]) -> Result<(u64, String, Vec<String>), CompactError> {
+    if bytes.get(..PACK_MAGIC.len()) != Some(PACK_MAGIC) {
+        return Err(CompactError::NotCompact);
+    }
+    let mut r = Reader {
+        bytes,
+        at: PACK_MAGIC.len(),
+        pack: None,
+    };
+    let layout = r.byte()?;
+    if layout != COMPACT_VERSION {
+        return Err(CompactError::OtherVersion {
+            layout,
+            format: crate::model::FORMAT_VERSION,
+        });
+    }
+    let digest = r.digest()?;
+    let lang = r.str()?;
+    let texts = r.list(Reader::str)?;
+    if r.at != bytes.len() {
+        return Err(CompactError::Damaged("bytes after the end"));
+    }
+    Ok((digest, lang, texts))
 }
 
-struct Writer(Vec<u8>);
+/// Reads only the header: cheap, to compare the digest before decoding.
+pub fn compact_header(bytes: &[u8]) -> Result<CompactHeader, CompactError> {
+    Reader {
+        bytes,
+        at: 0,
+        pack: None,
+    }
+    .header()
+}
+
+struct Writer {
+    bytes: Vec<u8>,
+    /// The languages whose texts are written.
+    languages: Vec<String>,
+    /// When making a language pack: its language and the texts collected.
+    pack: Option<(String, Vec<String>)>,
+}
 
 impl Writer {
+    fn new(languages: &[String]) -> Writer {
+        Writer {
+            bytes: Vec::with_capacity(16 * 1024),
+            languages: languages.to_vec(),
+            pack: None,
+        }
+    }
     fn uint(&mut self, mut v: u64) {
         loop {
             let byte = (v & 0x7f) as u8;
             v >>= 7;
             if v == 0 {
-                self.0.push(byte);
+                self.bytes.push(byte);
                 return;
             }
-            self.0.push(byte | 0x80);
+            self.bytes.push(byte | 0x80);
         }
     }
     fn index(&mut self, v: usize) {
@@ -129,10 +224,10 @@ impl Writer {
     }
     fn str(&mut self, s: &str) {
         self.index(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes.extend_from_slice(s.as_bytes());
     }
     fn flag(&mut self, b: bool) {
-        self.0.push(u8::from(b));
+        self.bytes.push(u8::from(b));
     }
     fn opt<T>(&mut self, v: &Option<T>, f: impl FnOnce(&mut Self, &T)) {
         self.flag(v.is_some());
@@ -147,6 +242,10 @@ impl Writer {
         }
     }
     fn text(&mut self, t: &Text) {
+        if let Some((lang, texts)) = &mut self.pack {
+            texts.push(t.exact(lang).unwrap_or_default().to_owned());
+        }
+        let t = t.only(&self.languages);
         let entries: Vec<(&str, &str)> = t.entries().collect();
         self.list(&entries, |w, (l, s)| {
             w.str(l);
@@ -158,6 +257,8 @@ impl Writer {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// A language pack's language and the texts left to add, one per text read.
+    pack: Option<(String, std::vec::IntoIter<String>)>,
 }
 
 type Read<T> = Result<T, CompactError>;
@@ -174,16 +275,19 @@ impl Reader<'_> {
         if layout != COMPACT_VERSION || format != crate::model::FORMAT_VERSION {
             return Err(CompactError::OtherVersion { layout, format });
         }
+        Ok(CompactHeader {
+            format,
+            digest: self.digest()?,
+        })
+    }
+    fn digest(&mut self) -> Read<u64> {
         let raw = self
             .bytes
             .get(self.at..self.at + 8)
             .and_then(|s| <[u8; 8]>::try_from(s).ok())
             .ok_or(SHORT)?;
         self.at += 8;
-        Ok(CompactHeader {
-            format,
-            digest: u64::from_le_bytes(raw),
-        })
+        Ok(u64::from_le_bytes(raw))
     }
     fn byte(&mut self) -> Read<u8> {
         let b = *self.bytes.get(self.at).ok_or(SHORT)?;
@@ -246,7 +350,13 @@ impl Reader<'_> {
         Ok(v)
     }
     fn text(&mut self) -> Read<Text> {
-        let entries = self.list(|r| Ok((r.str()?, r.str()?)))?;
+        let mut entries = self.list(|r| Ok((r.str()?, r.str()?)))?;
+        if let Some((lang, texts)) = &mut self.pack {
+            let s = texts.next().ok_or(CompactError::OtherQuestionnaire)?;
+            if !s.is_empty() {
+                entries.push((lang.clone(), s));
+            }
+        }
         Ok(Text::from_entries(entries))
     }
 }
@@ -257,6 +367,10 @@ impl Questionnaire {
         w.str(&self.version);
         w.str(&self.code_prefix);
         w.list(&self.languages, |w, l| w.str(l));
+        w.list(&self.translations, |w, t| {
+            w.str(&t.language);
+            w.flag(t.reviewed);
+        });
         w.text(&self.title);
         w.opt(&self.introduction, Writer::text);
         w.opt(&self.duration_minutes, |w, n| w.uint(u64::from(*n)));
@@ -306,7 +420,7 @@ impl Questionnaire {
         });
         w.list(&self.questions, |w, q| {
             w.str(&q.id);
-            w.0.push(match q.kind {
+            w.bytes.push(match q.kind {
                 Kind::Single => 0,
                 Kind::Multiple => 1,
                 Kind::YesNo => 2,
@@ -343,6 +457,12 @@ impl Questionnaire {
             version: r.str()?,
             code_prefix: r.str()?,
             languages: r.list(Reader::str)?,
+            translations: r.list(|r| {
+                Ok(Translation {
+                    language: r.str()?,
+                    reviewed: r.flag()?,
+                })
+            })?,
             title: r.text()?,
             introduction: r.opt(Reader::text)?,
             duration_minutes: r.opt(Reader::u32)?,
@@ -524,8 +644,8 @@ impl Questionnaire {
 
 fn write_date(w: &mut Writer, d: Date) {
     w.uint(u64::from(d.year));
-    w.0.push(d.month);
-    w.0.push(d.day);
+    w.bytes.push(d.month);
+    w.bytes.push(d.day);
 }
 
 fn read_date(r: &mut Reader) -> Read<Date> {
@@ -571,44 +691,46 @@ fn read_op(r: &mut Reader) -> Read<Op> {
 
 fn write_expr(w: &mut Writer, e: &Expr) {
     match e {
-        Expr::True => w.0.push(0),
-        Expr::False => w.0.push(1),
+        Expr::True => w.bytes.push(0),
+        Expr::False => w.bytes.push(1),
         Expr::Not(e) => {
-            w.0.push(2);
+            w.bytes.push(2);
             write_expr(w, e);
         }
         Expr::And(v) | Expr::Or(v) => {
-            w.0.push(if matches!(e, Expr::And(_)) { 3 } else { 4 });
+            w.bytes.push(if matches!(e, Expr::And(_)) { 3 } else { 4 });
             w.list(v, write_expr);
         }
         Expr::Answered(q) => {
-            w.0.push(5);
+            w.bytes.push(5);
             w.index(*q);
         }
         Expr::Chosen(q, o) => {
-            w.0.push(6);
+            w.bytes.push(6);
             w.index(*q);
             w.index(*o);
         }
         Expr::Answer(a, op, b) | Expr::Level(a, op, b) => {
-            w.0.push(if matches!(e, Expr::Answer(..)) { 7 } else { 8 });
+            w.bytes
+                .push(if matches!(e, Expr::Answer(..)) { 7 } else { 8 });
             w.index(*a);
-            w.0.push(op_byte(*op));
+            w.bytes.push(op_byte(*op));
             w.index(*b);
         }
         Expr::Score(d, op, n) | Expr::Percent(d, op, n) => {
-            w.0.push(if matches!(e, Expr::Score(..)) { 9 } else { 10 });
+            w.bytes
+                .push(if matches!(e, Expr::Score(..)) { 9 } else { 10 });
             w.index(*d);
-            w.0.push(op_byte(*op));
+            w.bytes.push(op_byte(*op));
             w.uint(u64::from(*n));
         }
         Expr::DontKnow(op, n) => {
-            w.0.push(11);
-            w.0.push(op_byte(*op));
+            w.bytes.push(11);
+            w.bytes.push(op_byte(*op));
             w.uint(u64::from(*n));
         }
         Expr::Evaluated(d) | Expr::Miscalibrated(d) => {
-            w.0.push(if matches!(e, Expr::Evaluated(_)) {
+            w.bytes.push(if matches!(e, Expr::Evaluated(_)) {
                 12
             } else {
                 13

@@ -16,6 +16,8 @@ pub enum Severity {
     Error,
     /// The questionnaire works, but something is probably not what the author meant.
     Warning,
+    /// Worth knowing, nothing to fix now (e.g. a translation not yet reviewed).
+    Note,
 }
 
 /// One step of a path into the YAML document: a mapping key or a list index.
@@ -150,6 +152,13 @@ impl Draft {
             ..Draft::error(code, message)
         }
     }
+    /// Worth knowing, nothing to fix now.
+    pub fn note(code: &'static str, message: Message) -> Self {
+        Draft {
+            severity: Severity::Note,
+            ..Draft::error(code, message)
+        }
+    }
     /// The value the problem is in.
     pub fn at(mut self, path: Path) -> Self {
         self.path = path;
@@ -222,8 +231,10 @@ impl Diagnostic {
         let kind = match (self.severity, self.french) {
             (Severity::Error, false) => "error",
             (Severity::Warning, false) => "warning",
+            (Severity::Note, false) => "note",
             (Severity::Error, true) => "erreur",
             (Severity::Warning, true) => "avertissement",
+            (Severity::Note, true) => "remarque",
         };
         let (expected, help) = if self.french {
             ("attendu", "aide")
@@ -297,24 +308,36 @@ pub fn render_all(diagnostics: &[Diagnostic], file: &str, source: &str, lang: &s
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diagnostics.len() - errors;
+    let notes = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+        .count();
+    let warnings = diagnostics.len() - errors - notes;
     if lang == "fr" {
         // In French, 0 and 1 take the singular.
         let s = |n: usize| if n > 1 { "s" } else { "" };
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{file} : {errors} erreur{}, {warnings} avertissement{}",
             s(errors),
             s(warnings)
         );
+        if notes > 0 {
+            let _ = write!(out, ", {notes} remarque{}", s(notes));
+        }
+        out.push('\n');
     } else {
         let s = |n: usize| if n == 1 { "" } else { "s" };
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{file}: {errors} error{}, {warnings} warning{}",
             s(errors),
             s(warnings)
         );
+        if notes > 0 {
+            let _ = write!(out, ", {notes} note{}", s(notes));
+        }
+        out.push('\n');
     }
     out
 }

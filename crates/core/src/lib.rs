@@ -51,6 +51,8 @@ pub mod review;
 pub mod simulate;
 mod text;
 #[cfg(feature = "yaml")]
+mod translate;
+#[cfg(feature = "yaml")]
 mod validate;
 #[cfg(feature = "yaml")]
 mod words;
@@ -96,13 +98,74 @@ impl Questionnaire {
     /// error (bad indentation, unknown key, wrong type) stops reading there;
     /// all other problems are reported together.
     pub fn from_yaml(source: &str) -> Result<Questionnaire, LoadError> {
+        Questionnaire::from_yaml_translated(source, &[]).0
+    }
+
+    /// Reads a questionnaire with its translation files (the texts of the
+    /// languages in `translations`; see `translate.rs`).
+    ///
+    /// Returns the questionnaire as [`Questionnaire::from_yaml`] does, with
+    /// the translations' texts added and a warning at each text that one of
+    /// them lacks; and, for each translation file in order, the problems
+    /// found in it, located in it. A file that cannot be read adds nothing.
+    pub fn from_yaml_translated(
+        source: &str,
+        translations: &[&str],
+    ) -> (Result<Questionnaire, LoadError>, Vec<Vec<Diagnostic>>) {
         // A byte-order mark is not YAML; Windows editors add it. (Line 1's
         // columns then count from after it, as `source_text` gives it.)
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-        let raw = yaml::parse(source).map_err(|d| LoadError {
-            diagnostics: vec![*d],
-        })?;
-        let (model, mut drafts) = validate::validate(raw);
+        let mut in_files: Vec<Vec<Diagnostic>> = vec![Vec::new(); translations.len()];
+        let raw = match yaml::parse(source) {
+            Ok(raw) => raw,
+            Err(d) => {
+                let e = LoadError {
+                    diagnostics: vec![*d],
+                };
+                return (Err(e), in_files);
+            }
+        };
+        let default = raw.languages.first().cloned().unwrap_or_default();
+        let mut packs = Vec::new();
+        let mut read = Vec::new();
+        for (i, t) in translations.iter().enumerate() {
+            let t = t.strip_prefix('\u{feff}').unwrap_or(t);
+            match yaml::parse_as::<raw::RawTranslationFile>(t) {
+                Ok(file) => {
+                    let mut pack = translate::Pack::new_checked(&file, &default, &raw);
+                    pack.file = i;
+                    read.push(translate::defaults(&file, &default));
+                    packs.push(pack);
+                }
+                Err(d) => {
+                    if let Some(f) = in_files.get_mut(i) {
+                        f.push(*d);
+                    }
+                }
+            }
+        }
+        let (model, mut drafts, packs) = validate::validate(raw, packs);
+        for (mut pack, defaults) in packs.into_iter().zip(read) {
+            pack.unused(&defaults, &default);
+            let source = translations.get(pack.file).copied().unwrap_or_default();
+            let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+            let mut found = yaml::locate_all(source, std::mem::take(&mut pack.drafts));
+            found.sort_by_key(|d| (d.severity, d.line, d.column));
+            if let Some(f) = in_files.get_mut(pack.file) {
+                *f = found;
+            }
+        }
+        (Questionnaire::finish(source, model, &mut drafts), in_files)
+    }
+
+    /// Locates the validator's drafts in `source`: the model with its
+    /// warnings, or every problem.
+    fn finish(
+        source: &str,
+        model: Option<Questionnaire>,
+        drafts: &mut Vec<Draft>,
+    ) -> Result<Questionnaire, LoadError> {
+        let mut drafts = std::mem::take(drafts);
         // Locating re-reads the document once per problem: a crafted file with
         // thousands of errors must not take minutes. The first ones are enough.
         let shown = MAX_REPORTED.min(yaml::locatable(source));
@@ -150,6 +213,21 @@ impl Questionnaire {
             Ok(q) => q.warnings_on(source, today),
             Err(e) => e.diagnostics,
         }
+    }
+
+    /// [`Questionnaire::check_on`] with translation files: the problems in
+    /// `source`, and those in each translation file, in order.
+    pub fn check_translated_on(
+        source: &str,
+        translations: &[&str],
+        today: Date,
+    ) -> (Vec<Diagnostic>, Vec<Vec<Diagnostic>>) {
+        let (q, files) = Questionnaire::from_yaml_translated(source, translations);
+        let main = match q {
+            Ok(q) => q.warnings_on(source, today),
+            Err(e) => e.diagnostics,
+        };
+        (main, files)
     }
 
     /// The warnings of a questionnaire loaded from `source`, plus those that

@@ -258,6 +258,31 @@ pub(crate) enum Message {
     MissingTranslation {
         lang: String,
     },
+    // Translation files (`translations`).
+    TranslationAlsoInline {
+        lang: String,
+    },
+    TranslationNotReviewed {
+        lang: String,
+    },
+    UntranslatedText {
+        lang: String,
+    },
+    MoreUntranslated {
+        lang: String,
+        count: usize,
+    },
+    UnusedTranslation {
+        lang: String,
+    },
+    TranslationTwice,
+    TranslationPair {
+        default: String,
+        lang: String,
+    },
+    UndeclaredTranslation {
+        lang: String,
+    },
     EmptyText {
         lang: String,
     },
@@ -530,6 +555,30 @@ impl Message {
             MissingTranslation { lang: code } => say!(lang,
                 "this text has no `{code}` translation",
                 "ce texte n'a pas de traduction `{code}`"),
+            TranslationAlsoInline { lang: code } => say!(lang,
+                "`{code}` is both in `languages` and in `translations`",
+                "`{code}` est à la fois dans `languages` et dans `translations`"),
+            TranslationNotReviewed { lang: code } => say!(lang,
+                "the `{code}` translation has not been reviewed by a native speaker yet",
+                "la traduction `{code}` n'a pas encore été relue par une personne dont c'est la langue"),
+            UntranslatedText { lang: code } => say!(lang,
+                "this text has no `{code}` translation in the translation file: residents who chose `{code}` read it in the default language",
+                "ce texte n'a pas de traduction `{code}` dans le fichier de traduction : les habitants qui ont choisi `{code}` le lisent dans la langue par défaut"),
+            MoreUntranslated { lang: code, count } => say!(lang,
+                "{count} more texts have no `{code}` translation",
+                "{count} autres textes n'ont pas de traduction `{code}`"),
+            UnusedTranslation { lang: code } => say!(lang,
+                "no text of the questionnaire reads like this one: this `{code}` translation is not used",
+                "aucun texte du questionnaire n'est écrit ainsi : cette traduction `{code}` ne sert pas"),
+            TranslationTwice => say!(lang,
+                "this text is translated twice; the first translation is used",
+                "ce texte est traduit deux fois ; la première traduction est utilisée"),
+            TranslationPair { default, lang: code } => say!(lang,
+                "each entry needs exactly two texts: `{default}` and `{code}`",
+                "chaque entrée doit avoir exactement deux textes : `{default}` et `{code}`"),
+            UndeclaredTranslation { lang: code } => say!(lang,
+                "the questionnaire does not declare the translation `{code}`",
+                "le questionnaire ne déclare pas la traduction `{code}`"),
             EmptyText { lang: code } => say!(lang,
                 "the `{code}` text is empty",
                 "le texte `{code}` est vide"),
@@ -1125,6 +1174,24 @@ pub(crate) enum Hint {
     },
     RenameOne,
     DeclareLanguage,
+    /// Keep a language in one place: inline or in a translation file.
+    OneLanguagePlace,
+    /// Once a native speaker has read it: `reviewed: true`.
+    MarkReviewed,
+    /// `- { fr: "…", ar: "…" }` in the translation file.
+    AddTranslation {
+        default: String,
+        lang: String,
+    },
+    /// The default language's text changed: copy it again.
+    CopyTextAgain {
+        default: String,
+    },
+    RemoveOneTranslation,
+    /// `translations: [{ language: ar }]`.
+    DeclareTranslation {
+        lang: String,
+    },
     /// `{ fr: "…", en: "…" }` with the declared languages.
     WriteTextAs {
         languages: Vec<String>,
@@ -1223,6 +1290,24 @@ impl Hint {
             DeclareLanguage => say!(lang,
                 "add it to `languages:` at the top, or remove this translation",
                 "ajoutez-la à `languages:` en haut du fichier, ou retirez cette traduction"),
+            OneLanguagePlace => say!(lang,
+                "write a language either in each text (`languages`) or in a translation file (`translations`), not both",
+                "écrivez une langue soit dans chaque texte (`languages`), soit dans un fichier de traduction (`translations`), pas les deux"),
+            MarkReviewed => say!(lang,
+                "once a native speaker has read it, write `reviewed: true`",
+                "quand une personne dont c'est la langue l'a relue, écrivez `reviewed: true`"),
+            AddTranslation { default, lang: code } => say!(lang,
+                "add it to the `{code}` translation file: `- {default}: \"…\"` then `{code}: \"…\"` on the next line",
+                "ajoutez-le au fichier de traduction `{code}` : `- {default}: \"…\"` puis `{code}: \"…\"` à la ligne suivante"),
+            CopyTextAgain { default } => say!(lang,
+                "the `{default}` text may have changed in the questionnaire: copy it again here, then check the translation",
+                "le texte `{default}` a peut-être changé dans le questionnaire : recopiez-le ici, puis vérifiez la traduction"),
+            RemoveOneTranslation => say!(lang,
+                "keep one of the two",
+                "gardez l'une des deux"),
+            DeclareTranslation { lang: code } => say!(lang,
+                "add `- {{ language: {code} }}` under `translations:` in the questionnaire",
+                "ajoutez `- {{ language: {code} }}` sous `translations:` dans le questionnaire"),
             WriteTextAs { languages } => {
                 let text = format!("{{ {}: \"…\" }}", languages.join(": \"…\", "));
                 say!(lang, "write it as {text}", "écrivez-le ainsi : {text}")
@@ -1781,6 +1866,20 @@ mod tests {
             Message::InvalidLanguage { code: id() },
             Message::UndeclaredLanguage { lang: id() },
             Message::MissingTranslation { lang: id() },
+            Message::TranslationAlsoInline { lang: id() },
+            Message::TranslationNotReviewed { lang: id() },
+            Message::UntranslatedText { lang: id() },
+            Message::MoreUntranslated {
+                lang: id(),
+                count: 3,
+            },
+            Message::UnusedTranslation { lang: id() },
+            Message::TranslationTwice,
+            Message::TranslationPair {
+                default: id(),
+                lang: id(),
+            },
+            Message::UndeclaredTranslation { lang: id() },
             Message::EmptyText { lang: id() },
             Message::InvalidPhone { phone: id() },
             Message::InvalidEmail { email: id() },
@@ -2045,6 +2144,15 @@ mod tests {
             Hint::WriteIdAs { id: id() },
             Hint::RenameOne,
             Hint::DeclareLanguage,
+            Hint::OneLanguagePlace,
+            Hint::MarkReviewed,
+            Hint::AddTranslation {
+                default: id(),
+                lang: id(),
+            },
+            Hint::CopyTextAgain { default: id() },
+            Hint::RemoveOneTranslation,
+            Hint::DeclareTranslation { lang: id() },
             Hint::WriteTextAs {
                 languages: vec!["fr".into(), "en".into()],
             },

@@ -14,6 +14,15 @@ pub const MAX_OPTIONS: usize = 32;
 /// Highest points an option may give to one dimension.
 pub const MAX_POINTS: u32 = 100;
 
+/// A language whose texts are in a translation file beside the questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// Its code, e.g. `ar`.
+    pub language: String,
+    /// Whether a native speaker has read it over (`diag check` notes when not).
+    pub reviewed: bool,
+}
+
 /// A questionnaire that loaded without errors. Scoring it cannot fail.
 #[derive(Debug, Clone)]
 pub struct Questionnaire {
@@ -25,6 +34,9 @@ pub struct Questionnaire {
     pub code_prefix: String,
     /// Language codes; the first is the default.
     pub languages: Vec<String>,
+    /// Languages whose texts are in translation files (`translations`), fetched
+    /// by the resident's page only when chosen.
+    pub translations: Vec<Translation>,
     /// Title of the questionnaire.
     pub title: Text,
     /// Introduction shown on the welcome screen.

@@ -24,6 +24,9 @@ pub(crate) struct RawQuestionnaire {
     pub version: String,
     pub code_prefix: String,
     pub languages: Vec<String>,
+    /// Languages whose texts are in translation files (`<name>.<language>.yaml`).
+    #[serde(default)]
+    pub translations: Vec<RawTranslation>,
     pub title: Text,
     #[serde(default)]
     pub introduction: Option<Text>,
@@ -43,6 +46,29 @@ pub(crate) struct RawQuestionnaire {
     /// Offer the result as soon as the remaining answers cannot change it.
     #[serde(default)]
     pub early_stop: bool,
+}
+
+/// A language declared in `translations`.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawTranslation {
+    /// Its code, e.g. `ar`.
+    pub language: String,
+    /// Whether a native speaker has read the translation over.
+    #[serde(default)]
+    pub reviewed: bool,
+}
+
+/// A translation file: each text of the questionnaire in its default language,
+/// with its translation (`- { fr: "…", ar: "…" }`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub(crate) struct RawTranslationFile {
+    /// The language it translates into.
+    pub language: String,
+    /// Pairs: the default language's text and the translation.
+    pub texts: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -56,6 +56,25 @@ impl Text {
         self.entries.iter().map(|(l, t)| (l.as_str(), t.as_str()))
     }
 
+    /// Adds the translation in `lang` (from a translation file).
+    #[cfg(feature = "yaml")]
+    pub(crate) fn push(&mut self, lang: &str, text: &str) {
+        self.entries.push((lang.to_owned(), text.to_owned()));
+    }
+
+    /// Keeps only the translations in `languages` (the compact form holds the
+    /// inline languages; translation files' texts travel apart).
+    pub(crate) fn only(&self, languages: &[String]) -> Text {
+        Text {
+            entries: self
+                .entries
+                .iter()
+                .filter(|(l, _)| languages.contains(l))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Rewrites the translation in `lang`, if there is one.
     pub fn map_lang(&mut self, lang: &str, f: impl Fn(&str) -> String) {
         for (l, t) in &mut self.entries {

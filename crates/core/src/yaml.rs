@@ -28,6 +28,12 @@ pub(crate) struct Location {
 
 /// Reads the raw questionnaire; a syntax or shape problem is returned located.
 pub(crate) fn parse(source: &str) -> Result<RawQuestionnaire, Box<Diagnostic>> {
+    parse_as(source)
+}
+
+/// Reads a YAML document of another shape (a translation file) with the same
+/// guards and errors.
+pub(crate) fn parse_as<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, Box<Diagnostic>> {
     if source.len() > MAX_SOURCE_BYTES {
         return Err(Box::new(
             Draft::error(

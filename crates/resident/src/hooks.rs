@@ -75,6 +75,7 @@ pub fn use_document_lang(q: &Shared, lang: Lang) {
         if let Some(doc) = window.document() {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", lang.code());
+                let _ = root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
             }
             let code = lang.code();
             doc.set_title(&format!(

@@ -12,7 +12,10 @@
 
 use diag_core::{compact_header, digest, Questionnaire};
 use diag_ui::fetch;
+use diag_ui::i18n::{self, Lang};
 use diag_ui::questionnaire::Shared;
+use std::borrow::Cow;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -60,28 +63,117 @@ async fn published_text() -> Option<String> {
     }
 }
 
-/// Loads the published questionnaire, falling back to the built-in one.
+/// Loads the published questionnaire (falling back to the built-in one) in
+/// the language chosen ([`diag_ui::choose_lang`]), whose texts are fetched
+/// when they are in a translation file.
 pub async fn load() -> Result<Shared, String> {
-    let Some(yaml) = published_text().await else {
-        return built_in();
+    let (bytes, q) = match published().await {
+        Some(found) => found,
+        None => (
+            Cow::Borrowed(BUILT_IN),
+            Questionnaire::from_compact(BUILT_IN)
+                .map_err(|e| format!("questionnaire intégré : {e}"))?,
+        ),
     };
+    let lang = diag_ui::choose_lang(&q);
+    let q = if lang.built_in() {
+        q
+    } else {
+        match translated(&bytes, lang).await {
+            Some(t) => t,
+            None => {
+                LANG_FAILED.set(true);
+                q
+            }
+        }
+    };
+    let shown = if q.title.exact(lang.code()).is_some() {
+        lang
+    } else {
+        Lang::Fr
+    };
+    show_lang(shown);
+    Ok(ready(q))
+}
+
+thread_local! {
+    /// A chosen language's texts could not be fetched: the resident is told.
+    static LANG_FAILED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the chosen language could not be loaded (told once).
+pub fn lang_failed() -> bool {
+    LANG_FAILED.replace(false)
+}
+
+/// Puts the language shown in the address (`?lang=xx`), where every screen reads it.
+fn show_lang(lang: Lang) {
+    if diag_ui::lang_parameter() == Some(lang) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let mut params: Vec<String> = location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .map(str::to_owned)
+        .collect();
+    params.push(format!("lang={}", lang.code()));
+    let url = format!(
+        "{}?{}{}",
+        location.pathname().unwrap_or_default(),
+        params.join("&"),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// A translation's texts (`questionnaire.ar.bin`) and interface strings
+/// (`ui.ar.json`), fetched only when that language is chosen, added to the
+/// compact form `bytes`. `None` offline, or for texts made for another version
+/// of the questionnaire (a hand edit not compiled again).
+async fn translated(bytes: &[u8], lang: Lang) -> Option<Questionnaire> {
+    let code = lang.code();
+    let pack = fetch::bytes(&format!("questionnaire.{code}.bin")).await?;
+    let q = Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?;
+    if !i18n::has_strings(lang) {
+        let json = fetch::text(&format!("ui.{code}.json")).await?;
+        let list = js_sys::JSON::parse(&json).ok()?;
+        let strings = js_sys::Array::from(&list)
+            .iter()
+            .map(|v| v.as_string())
+            .collect::<Option<Vec<String>>>()?;
+        i18n::load_strings(lang, strings).ok()?;
+    }
+    Some(q)
+}
+
+/// The published questionnaire's compact form and model, when the published
+/// YAML is there and readable; `None` for the built-in one.
+async fn published() -> Option<(Cow<'static, [u8]>, Questionnaire)> {
+    let yaml = published_text().await?;
     let wanted = digest(&yaml);
     if compact_header(BUILT_IN).is_ok_and(|h| h.digest == wanted) {
-        return built_in();
+        return None;
     }
     if let Some(bytes) = fetch::bytes(COMPILED).await {
         if compact_header(&bytes).is_ok_and(|h| h.digest == wanted) {
             if let Ok(q) = Questionnaire::from_compact(&bytes) {
-                return Ok(ready(q));
+                return Some((Cow::Owned(bytes), q));
             }
         }
     }
     // Edited by hand: the staff's module reads the YAML (it rejects a broken file).
     let compiled = global_promise("diagCompile", Some(&yaml))
         .await
-        .map(|v| js_sys::Uint8Array::new(&v).to_vec());
-    match compiled.map(|b| Questionnaire::from_compact(&b)) {
-        Some(Ok(q)) => Ok(ready(q)),
-        _ => built_in(),
-    }
+        .map(|v| js_sys::Uint8Array::new(&v).to_vec())?;
+    let q = Questionnaire::from_compact(&compiled).ok()?;
+    Some((Cow::Owned(compiled), q))
 }

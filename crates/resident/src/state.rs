@@ -25,7 +25,8 @@ impl Quiz {
         Quiz {
             answers: Answers::new(),
             lang,
-            notice: None,
+            // The chosen language's texts could not be fetched: say so.
+            notice: crate::loader::lang_failed().then_some(Msg::LanguageFailed),
             save_failed: false,
         }
     }

@@ -84,7 +84,7 @@ fn parse(q: &Questionnaire, text: &str) -> Result<Saved, Loaded> {
         }
         Err(_) => return Err(Loaded::Corrupt),
     };
-    if !route.starts_with("#/") || !q.languages.iter().any(|l| l == lang) {
+    if !route.starts_with("#/") || !diag_ui::offered(q).iter().any(|l| l.code() == lang) {
         return Err(Loaded::Corrupt);
     }
     // An optional last line: the day saved, to tell the next person whose it may be.

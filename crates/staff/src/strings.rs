@@ -61,9 +61,10 @@ impl PreviewMsg {
             Warning => ("avertissement", "warning"),
             SummaryHelp => ("Cliquez sur un emplacement pour aller à cette ligne dans le texte.", "Click a location to go to that line in the text."),
         };
+        // The author's preview speaks French and English.
         match lang {
-            Lang::Fr => fr,
             Lang::En => en,
+            _ => fr,
         }
     }
 
@@ -75,7 +76,7 @@ impl PreviewMsg {
             n => Some(format!("{n} {many}")),
         };
         let (e, w, and) = match lang {
-            Lang::Fr => (
+            Lang::Fr | Lang::Ar | Lang::Pt | Lang::Tr => (
                 part(errors, "erreur", "erreurs"),
                 part(warnings, "avertissement", "avertissements"),
                 " et ",
@@ -92,8 +93,8 @@ impl PreviewMsg {
     /// "Ligne 12, colonne 5".
     pub fn at(line: usize, column: usize, lang: Lang) -> String {
         match lang {
-            Lang::Fr => format!("Ligne {line}, colonne {column}"),
             Lang::En => format!("Line {line}, column {column}"),
+            _ => format!("Ligne {line}, colonne {column}"),
         }
     }
 }

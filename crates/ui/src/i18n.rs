@@ -1,29 +1,55 @@
-//! The resident's interface strings in French and English. Everything else the resident
-//! reads comes from the questionnaire.
+//! The resident's interface strings: French and English here, compiled in;
+//! Arabic, Portuguese and Turkish in `lang/`, written into `ui.<code>.json` by
+//! the site build and fetched only when chosen. Everything else the resident
+//! reads comes from the questionnaire (and its translation files).
+//!
+//! Adding a language: a variant of [`Lang`] (code, own name, locale), a file
+//! `lang/<code>.rs` with one arm per [`Msg`] (the compiler refuses a missing
+//! one), its line in `lang/mod.rs`, and the questionnaire's translation file
+//! (see FORMAT.md, "Translations").
 
-/// An interface language.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// An interface language. French and English are compiled in; the others'
+/// strings are fetched with their questionnaire texts when chosen
+/// ([`load_strings`]), so they cost the first load nothing.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum Lang {
     /// Français (the default).
     Fr,
     /// English.
     En,
+    /// العربية (right to left).
+    Ar,
+    /// Português.
+    Pt,
+    /// Türkçe.
+    Tr,
 }
 
 impl Lang {
-    /// From a language code; anything but `en` is French.
+    /// Every language the interface speaks, in the order offered.
+    pub const ALL: [Lang; 5] = [Lang::Fr, Lang::En, Lang::Ar, Lang::Pt, Lang::Tr];
+
+    /// From a language code; anything unknown is French.
     pub fn from_code(code: &str) -> Lang {
-        if code == "en" {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
+        Lang::parse(code).unwrap_or(Lang::Fr)
+    }
+    /// From a language code (`ar`, or a browser's `ar-MA`), if the interface speaks it.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let base = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == base)
     }
     /// The language code, for `lang` attributes and questionnaire texts.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Pt => "pt",
+            Lang::Tr => "tr",
         }
     }
     /// The language's own name, for the language switch.
@@ -31,15 +57,49 @@ impl Lang {
         match self {
             Lang::Fr => "Français",
             Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::Pt => "Português",
+            Lang::Tr => "Türkçe",
         }
+    }
+    /// Whether it is written right to left (`dir="rtl"` on the document).
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+    /// The browser locale for its dates and numbers (Latin digits in Arabic,
+    /// as the town's texts and the result code write them).
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr-FR",
+            Lang::En => "en-GB",
+            Lang::Ar => "ar-u-nu-latn",
+            Lang::Pt => "pt-PT",
+            Lang::Tr => "tr-TR",
+        }
+    }
+    /// Whether its strings are compiled in (the others are fetched).
+    pub fn built_in(self) -> bool {
+        matches!(self, Lang::Fr | Lang::En)
     }
 }
 
-/// Every interface string of the resident's screens; each variant is
-/// documented by its French text in [`Msg::get`].
-#[allow(missing_docs)]
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Msg {
+macro_rules! messages {
+    ($($variant:ident),* $(,)?) => {
+        /// Every interface string of the resident's screens; each variant is
+        /// documented by its French text in [`Msg::get`].
+        #[allow(missing_docs)]
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum Msg {
+            $($variant),*
+        }
+        impl Msg {
+            /// Every message, in order: a fetched language's strings come in this order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant),*];
+        }
+    };
+}
+
+messages! {
     Start,
     Resume,
     Restart,
@@ -56,8 +116,7 @@ pub enum Msg {
     Private,
     ParcoursIntro,
     Language,
-    Question,
-    Of,
+    QuestionOf,
     Previous,
     Next,
     SeeResult,
@@ -70,8 +129,7 @@ pub enum Msg {
     Why,
     WhatYouLearn,
     Sessions,
-    From,
-    To,
+    Period,
     Place,
     Register,
     Call,
@@ -128,13 +186,20 @@ pub enum Msg {
     OtherTab,
     TrialBanner,
     BackToPreview,
+    SpeechRate,
+    RateSlow,
+    RateNormal,
+    LanguageFailed,
+    ForTheAdvisor,
 }
 
-/// A percentage as the language writes it: "40 %" (non-breaking) in French, "40%" in English.
+/// A percentage as the language writes it: "40 %" (non-breaking) in French,
+/// "%40" in Turkish, "40%" elsewhere.
 pub fn percent(p: u32, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{p}\u{a0}%"),
-        Lang::En => format!("{p}%"),
+        Lang::Tr => format!("%{p}"),
+        _ => format!("{p}%"),
     }
 }
 
@@ -160,8 +225,8 @@ impl Msg {
             // Whatever the number of parcours in the questionnaire.
             ParcoursIntro => ("La ville propose ces parcours :", "The town offers these courses:"),
             Language => ("Langue", "Language"),
-            Question => ("Question", "Question"),
-            Of => ("sur", "of"),
+            // {n}: this question's number; {total}: how many are asked.
+            QuestionOf => ("Question {n} sur {total}", "Question {n} of {total}"),
             Previous => ("Précédent", "Previous"),
             Next => ("Suivant", "Next"),
             SeeResult => ("Voir mon résultat", "See my result"),
@@ -174,11 +239,11 @@ impl Msg {
             Why => ("Pourquoi ?", "Why?"),
             WhatYouLearn => ("Ce que vous apprendrez", "What you will learn"),
             Sessions => ("Quand ?", "When?"),
-            From => ("du", "from"),
-            To => ("au", "to"),
+            // A course's dates, written by the browser in the language.
+            Period => ("du {from} au {to}", "from {from} to {to}"),
             Place => ("Où ?", "Where?"),
             Register => ("Comment s'inscrire ?", "How to register?"),
-            Call => ("Appeler le", "Call"),
+            Call => ("Appeler le {phone}", "Call {phone}"),
             NextStep => ("Ensuite", "Next step"),
             Then => ("Après ce parcours, vous pourrez suivre :", "After this course, you can follow:"),
             Permanence => ("Besoin d'aide personnelle ? La permanence numérique", "Need personal help? The digital help desk"),
@@ -233,10 +298,60 @@ impl Msg {
             OtherTab => ("Ce questionnaire a été modifié dans un autre onglet. Si vous continuez ici, ce sont les réponses de cet onglet qui seront gardées.", "This questionnaire was changed in another tab. If you go on here, this tab's answers are the ones kept."),
             TrialBanner => ("Aperçu : vous essayez un questionnaire qui n'est pas publié. Rien n'est enregistré.", "Preview: you are trying a questionnaire that is not published. Nothing is saved."),
             BackToPreview => ("Revenir à l'aperçu", "Back to the preview"),
+            // Read-aloud: how fast the voice speaks (slow by default, for seniors).
+            SpeechRate => ("Vitesse de la voix", "Voice speed"),
+            RateSlow => ("Lente", "Slow"),
+            RateNormal => ("Normale", "Normal"),
+            // A language's texts could not be downloaded (no network).
+            LanguageFailed => ("Cette langue n'a pas pu être chargée. Vérifiez votre connexion à internet, puis réessayez.", "This language could not be loaded. Check your internet connection, then try again."),
+            // The printed sheet's summary for the advisor, who reads French.
+            ForTheAdvisor => ("Pour le conseiller numérique (en français)", "For the digital advisor (in French)"),
         };
         match lang {
             Lang::Fr => fr,
             Lang::En => en,
+            _ => fetched(lang, self).unwrap_or(fr),
         }
     }
+}
+
+thread_local! {
+    /// The strings of the fetched languages, in [`Msg::ALL`]'s order.
+    static FETCHED: std::cell::RefCell<Vec<(Lang, Vec<&'static str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A fetched language's string, once [`load_strings`] has it.
+fn fetched(lang: Lang, msg: Msg) -> Option<&'static str> {
+    FETCHED.with(|f| {
+        let f = f.borrow();
+        let (_, strings) = f.iter().find(|(l, _)| *l == lang)?;
+        strings.get(msg as usize).copied()
+    })
+}
+
+/// Whether `lang`'s strings are there (compiled in, or fetched already).
+pub fn has_strings(lang: Lang) -> bool {
+    lang.built_in() || fetched(lang, Msg::Start).is_some()
+}
+
+/// Takes a fetched language's strings (`ui.ar.json`: a JSON list in
+/// [`Msg::ALL`]'s order, written by `cargo xtask build` from the catalogue).
+/// A list of another length (another build) is refused.
+pub fn load_strings(lang: Lang, strings: Vec<String>) -> Result<(), String> {
+    if strings.len() != Msg::ALL.len() {
+        return Err(format!(
+            "{} strings for `{}`, {} expected",
+            strings.len(),
+            lang.code(),
+            Msg::ALL.len()
+        ));
+    }
+    // Kept for the page's life (one language's ~8 KB), so `get` stays `&'static`.
+    let strings = strings
+        .into_iter()
+        .map(|s| &*Box::leak(s.into_boxed_str()))
+        .collect();
+    FETCHED.with(|f| f.borrow_mut().push((lang, strings)));
+    Ok(())
 }

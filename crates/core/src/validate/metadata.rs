@@ -46,6 +46,85 @@ impl Validator {
             );
         }
         self.languages(&raw.languages);
+        self.translations(raw);
+    }
+
+    /// The languages in translation files: valid codes, once each, not also
+    /// written inline; a note for each not yet reviewed.
+    fn translations(&mut self, raw: &RawQuestionnaire) {
+        for (i, t) in raw.translations.iter().enumerate() {
+            let at = root().at("translations", i);
+            let code = &t.language;
+            if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+                self.push(
+                    Draft::error(
+                        "invalid-language",
+                        Message::InvalidLanguage { code: code.clone() },
+                    )
+                    .at(at.key("language"))
+                    .expected(Expected::LanguageCode),
+                );
+            } else if raw.languages.contains(code) {
+                self.push(
+                    Draft::error(
+                        "translation-also-inline",
+                        Message::TranslationAlsoInline { lang: code.clone() },
+                    )
+                    .at(at.key("language"))
+                    .hint(Hint::OneLanguagePlace),
+                );
+            } else if !t.reviewed {
+                self.push(
+                    Draft::note(
+                        "translation-not-reviewed",
+                        Message::TranslationNotReviewed { lang: code.clone() },
+                    )
+                    .at(at.key("language"))
+                    .hint(Hint::MarkReviewed),
+                );
+            }
+        }
+        self.unique(
+            raw.translations.iter().enumerate().map(|(i, t)| {
+                (
+                    t.language.as_str(),
+                    root().at("translations", i).key("language"),
+                )
+            }),
+            Thing::Language,
+        );
+        self.translations = raw
+            .translations
+            .iter()
+            .map(|t| t.language.clone())
+            .collect();
+    }
+
+    /// One warning counting the texts left untranslated beyond those shown.
+    pub(super) fn more_untranslated(&mut self, raw: &RawQuestionnaire) {
+        for pack in &self.packs {
+            let more = pack
+                .untranslated
+                .saturating_sub(crate::translate::MAX_UNTRANSLATED_SHOWN);
+            let Some(i) = raw
+                .translations
+                .iter()
+                .position(|t| t.language == pack.language)
+            else {
+                continue;
+            };
+            if more > 0 {
+                let d = Draft::warning(
+                    "untranslated-text",
+                    Message::MoreUntranslated {
+                        lang: pack.language.clone(),
+                        count: more,
+                    },
+                )
+                .at(root().at("translations", i).key("language"));
+                self.out.push(d);
+            }
+        }
     }
 
     fn languages(&mut self, languages: &[String]) {

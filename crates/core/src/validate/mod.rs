@@ -21,6 +21,7 @@ use crate::messages::{ids, Expected, Hint, Message, Thing};
 use crate::model::*;
 use crate::raw::*;
 use crate::text::Text;
+use crate::translate::{Pack, MAX_UNTRANSLATED_SHOWN};
 use std::collections::BTreeMap;
 
 pub use crate::model::{FORMAT_VERSION, MAX_OPTIONS, MAX_POINTS};
@@ -58,18 +59,29 @@ impl<'a> Declared<'a> {
     }
 }
 
-pub(crate) fn validate(raw: RawQuestionnaire) -> (Option<Questionnaire>, Vec<Draft>) {
+/// Validates `raw`, adding the texts of the translation files in `packs`
+/// (given back with what was found in them).
+pub(crate) fn validate(
+    raw: RawQuestionnaire,
+    packs: Vec<Pack>,
+) -> (Option<Questionnaire>, Vec<Draft>, Vec<Pack>) {
     let mut v = Validator {
         out: Vec::new(),
         languages: Vec::new(),
+        translations: Vec::new(),
+        packs,
     };
     let q = v.questionnaire(raw);
-    (q, v.out)
+    (q, v.out, v.packs)
 }
 
 struct Validator {
     out: Vec<Draft>,
     languages: Vec<String>,
+    /// Languages declared in `translations`.
+    translations: Vec<String>,
+    /// Translation files being applied.
+    packs: Vec<Pack>,
 }
 
 fn root() -> Path {
@@ -235,7 +247,43 @@ impl Validator {
                 Some(_) => {}
             }
         }
+        self.translate(&mut t, &path);
         t
+    }
+
+    /// Adds each translation file's text to `t`; says where one is missing.
+    fn translate(&mut self, t: &mut Text, path: &Path) {
+        let Some(default) = self.languages.first() else {
+            return;
+        };
+        let Some(source) = t.exact(default).map(str::to_owned) else {
+            return;
+        };
+        for pack in &mut self.packs {
+            if !self.translations.contains(&pack.language) {
+                continue;
+            }
+            if let Some(s) = pack.translate(&source).map(str::to_owned) {
+                t.push(&pack.language, &s);
+                continue;
+            }
+            pack.untranslated += 1;
+            if pack.untranslated <= MAX_UNTRANSLATED_SHOWN {
+                self.out.push(
+                    Draft::warning(
+                        "untranslated-text",
+                        Message::UntranslatedText {
+                            lang: pack.language.clone(),
+                        },
+                    )
+                    .at(path.clone())
+                    .hint(Hint::AddTranslation {
+                        default: default.clone(),
+                        lang: pack.language.clone(),
+                    }),
+                );
+            }
+        }
     }
 
     fn opt_text(&mut self, t: &Option<Text>, path: Path) -> Option<Text> {
@@ -273,6 +321,7 @@ impl Validator {
             levels: &levels,
         };
         let rules = self.rules(&raw.recommendation, &declared, &parcours);
+        self.more_untranslated(&raw);
 
         if self.has_error() {
             return None;
@@ -283,6 +332,14 @@ impl Validator {
                 version: raw.version,
                 code_prefix: raw.code_prefix,
                 languages: raw.languages,
+                translations: raw
+                    .translations
+                    .iter()
+                    .map(|t| Translation {
+                        language: t.language.clone(),
+                        reviewed: t.reviewed,
+                    })
+                    .collect(),
                 title,
                 introduction,
                 duration_minutes: raw.duration_minutes,

@@ -25,9 +25,22 @@ pub fn Frame(props: &Props) -> Html {
     let q = &props.q.0;
     let lang = props.lang;
     let title = q.title.get(lang.code()).to_owned();
-    let languages = [Lang::Fr, Lang::En]
-        .into_iter()
-        .filter(|l| q.languages.iter().any(|c| c == l.code()));
+    let languages = diag_ui::offered(q).into_iter();
+    // A language whose texts are here switches at once; another one is fetched
+    // by opening the page again in it (the answers are saved).
+    let choose = {
+        let on_lang = props.on_lang.clone();
+        let q = props.q.clone();
+        move |l: Lang| {
+            diag_ui::remember_lang(l);
+            if diag_ui::i18n::has_strings(l) && q.0.title.exact(l.code()).is_some() {
+                on_lang.emit(l);
+            } else if let Some(location) = web_sys::window().map(|w| w.location()) {
+                let hash = location.hash().unwrap_or_default();
+                let _ = location.assign(&format!("?lang={}{hash}", l.code()));
+            }
+        }
+    };
     html! {
         <>
             <a class="skip" href="#main">{ Msg::SkipToContent.get(lang) }</a>
@@ -46,7 +59,7 @@ pub fn Frame(props: &Props) -> Html {
                 <nav aria-label={Msg::Language.get(lang)} class="langs">
                     { for languages.map(|l| html! {
                         <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
-                            onclick={props.on_lang.reform(move |_| l)}>{ l.name() }</button>
+                            onclick={let choose = choose.clone(); Callback::from(move |_| choose(l))}>{ l.name() }</button>
                     }) }
                 </nav>
             </header>
@@ -81,7 +94,7 @@ fn help_line(q: &diag_core::Questionnaire, lang: Lang) -> Html {
     html! {
         <p class="help-line">
             { Msg::NeedHelp.get(lang) }
-            if let Some(phone) = &org.phone { { " " }<a href={diag_ui::tel_href(phone)}>{ phone.clone() }</a> }
+            if let Some(phone) = &org.phone { { " " }<a href={diag_ui::tel_href(phone)} dir="ltr">{ phone.clone() }</a> }
             if let Some(h) = hours { { " — " }{ h } }
         </p>
     }

@@ -9,45 +9,23 @@ pub mod welcome;
 use diag_core::Date;
 use diag_ui::i18n::Lang;
 
-/// A day in words: "1er novembre 2026", "November 1, 2026".
+/// A day in words, written by the browser's `Intl` in the language: "1er
+/// novembre 2026", "1 November 2026", "1 de novembro de 2026", "1 Kasım 2026".
 pub fn date_text(d: Date, lang: Lang) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let names = if lang == Lang::Fr { FR } else { EN };
-    let month = names
-        .get(usize::from(d.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    match lang {
-        Lang::Fr if d.day == 1 => format!("1er {month} {}", d.year),
-        Lang::Fr => format!("{} {month} {}", d.day, d.year),
-        Lang::En => format!("{month} {}, {}", d.day, d.year),
+    let day = js_sys::Date::new_with_year_month_day(
+        u32::from(d.year),
+        i32::from(d.month) - 1,
+        i32::from(d.day),
+    );
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let text = String::from(day.to_locale_date_string(lang.locale(), &options));
+    // French writes the first of the month as an ordinal.
+    match text.strip_prefix("1 ") {
+        Some(rest) if lang == Lang::Fr => format!("1er {rest}"),
+        _ => text,
     }
 }
 

@@ -97,7 +97,7 @@ pub fn QuestionPage(props: &Props) -> Html {
             if let Some(s) = section { <p class="section-title">{ s }</p> }
             if let Some(i) = intro { <p class="section-intro">{ i }</p> }
             <p class="progress-text" aria-live="polite">
-                { format!("{} {position} {} {}", Msg::Question.get(lang), Msg::Of.get(lang), expected.len()) }
+                { Msg::QuestionOf.get(lang).replace("{n}", &position.to_string()).replace("{total}", &expected.len().to_string()) }
             </p>
             <progress aria-hidden="true" value={position.to_string()} max={expected.len().to_string()}></progress>
             if enough {

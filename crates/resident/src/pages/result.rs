@@ -72,7 +72,7 @@ pub fn ResultPage(props: &Props) -> Html {
             }
             <section class="recommendation" aria-labelledby="parcours-title">
                 <p>{ Msg::WeRecommend.get(lang) }</p>
-                <h2 id="parcours-title" class="parcours-title">{ parcours.title.get(code) }</h2>
+                <h2 id="parcours-title" class="parcours-title" data-parcours={parcours.id.clone()}>{ parcours.title.get(code) }</h2>
                 <p class="because"><strong>{ Msg::Why.get(lang) }</strong>{ " " }{ outcome.because.get(code) }</p>
                 <p>{ parcours.summary.get(code) }</p>
                 if outcome.confidence.level == ConfidenceLevel::Low {
@@ -103,7 +103,7 @@ pub fn ResultPage(props: &Props) -> Html {
             <Profile q={props.q.clone()} outcome={outcome.clone()} {lang} />
             <section class="code" aria-labelledby="code-title">
                 <h2 id="code-title">{ Msg::YourCode.get(lang) }</h2>
-                <p class="result-code" id="result-code">{ result_code.clone() }</p>
+                <p class="result-code" id="result-code" dir="ltr">{ result_code.clone() }</p>
                 <p>{ Msg::CodeExplain.get(lang) }</p>
                 <QrCode text={result_code} />
             </section>
@@ -158,12 +158,12 @@ pub fn period_text(q: &Questionnaire, when: When<'_>, lang: Lang) -> Html {
     let dates = |s: &Sessions| {
         let schedule = s.schedule.as_ref().map(|t| format!(", {}", t.get(code)));
         let place = s.place.as_ref().map(|t| format!(" — {}", t.get(code)));
+        let period = Msg::Period
+            .get(lang)
+            .replace("{from}", &date_text(s.from, lang))
+            .replace("{to}", &date_text(s.to, lang));
         format!(
-            "{} {} {} {}{}{}",
-            Msg::From.get(lang),
-            date_text(s.from, lang),
-            Msg::To.get(lang),
-            date_text(s.to, lang),
+            "{period}{}{}",
             schedule.unwrap_or_default(),
             place.unwrap_or_default()
         )
@@ -226,5 +226,8 @@ fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -
 
 /// "Appeler le 01 40 85 57 00" as a `tel:` link (digits and `+` only in the address).
 fn call_link(phone: &str, lang: Lang, class: Option<&'static str>) -> Html {
-    html! { <a class={class} href={diag_ui::tel_href(phone)}>{ format!("{} {phone}", Msg::Call.get(lang)) }</a> }
+    // The number stays left to right inside Arabic (its digit groups in order).
+    let text = Msg::Call.get(lang);
+    let (before, after) = text.split_once("{phone}").unwrap_or((text, ""));
+    html! { <a class={class} href={diag_ui::tel_href(phone)}>{ before }<bdi dir="ltr">{ phone }</bdi>{ after }</a> }
 }

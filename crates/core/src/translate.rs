@@ -1,0 +1,305 @@
+//! Translation files: a language's texts kept beside the questionnaire
+//! (`villeneuve-la-garenne.ar.yaml`), so that the resident's page fetches them
+//! only when that language is chosen.
+//!
+//! A translation file pairs each text in the questionnaire's default language
+//! with its translation:
+//!
+//! ```yaml
+//! language: ar
+//! texts:
+//!   - fr: "Quel parcours numérique pour moi ?"
+//!     ar: "أي مسار رقمي يناسبني؟"
+//! ```
+//!
+//! Keyed by the default language's text, as gettext is: a translation never
+//! silently describes an older text. When the French changes, the validator
+//! says which text has no translation (at its line in the questionnaire) and
+//! which translation no longer serves (at its line in the translation file).
+
+use crate::diagnostic::{Draft, Path};
+use crate::messages::{Hint, Message};
+use crate::raw::{RawQuestionnaire, RawTranslationFile};
+use crate::text::Text;
+use std::collections::HashMap;
+
+/// Texts reported one by one per language; the rest are counted in one warning.
+pub(crate) const MAX_UNTRANSLATED_SHOWN: usize = 10;
+
+/// A translation file, read and ready to apply while the questionnaire is validated.
+pub(crate) struct Pack {
+    /// The language it translates into.
+    pub language: String,
+    /// Default language's text → index in `texts`.
+    index: HashMap<String, usize>,
+    /// The translations, in the file's order.
+    texts: Vec<String>,
+    /// Whether each entry translated some text of the questionnaire.
+    used: Vec<bool>,
+    /// Texts of the questionnaire with no translation here.
+    pub untranslated: usize,
+    /// Problems in the file itself, located in it at the end.
+    pub drafts: Vec<Draft>,
+    /// Which of the given translation files it is.
+    pub file: usize,
+}
+
+impl Pack {
+    /// Reads the pairs of a translation file for `questionnaire`, whose
+    /// default language is `default`; an error if it does not declare the
+    /// file's language.
+    pub fn new_checked(
+        raw: &RawTranslationFile,
+        default: &str,
+        questionnaire: &RawQuestionnaire,
+    ) -> Pack {
+        let mut pack = Pack::new(raw, default);
+        if !questionnaire
+            .translations
+            .iter()
+            .any(|t| t.language == raw.language)
+        {
+            pack.drafts.push(
+                Draft::error(
+                    "undeclared-translation",
+                    Message::UndeclaredTranslation {
+                        lang: raw.language.clone(),
+                    },
+                )
+                .at(Path::default().key("language"))
+                .hint(Hint::DeclareTranslation {
+                    lang: raw.language.clone(),
+                }),
+            );
+        }
+        pack
+    }
+
+    /// Reads the pairs of a translation file whose default language is `default`.
+    fn new(raw: &RawTranslationFile, default: &str) -> Pack {
+        let mut pack = Pack {
+            language: raw.language.clone(),
+            index: HashMap::new(),
+            texts: Vec::new(),
+            used: Vec::new(),
+            untranslated: 0,
+            drafts: Vec::new(),
+            file: 0,
+        };
+        for (i, t) in raw.texts.iter().enumerate() {
+            let at = Path::default().at("texts", i);
+            let pair = (t.exact(default), t.exact(&raw.language));
+            let (Some(from), Some(to), 2) = (pair.0, pair.1, t.languages().count()) else {
+                pack.drafts.push(
+                    Draft::error(
+                        "translation-pair",
+                        Message::TranslationPair {
+                            default: default.to_owned(),
+                            lang: raw.language.clone(),
+                        },
+                    )
+                    .at(at),
+                );
+                continue;
+            };
+            if to.trim().is_empty() {
+                pack.drafts.push(
+                    Draft::error(
+                        "empty-text",
+                        Message::EmptyText {
+                            lang: raw.language.clone(),
+                        },
+                    )
+                    .at(at),
+                );
+                continue;
+            }
+            if pack.index.contains_key(from) {
+                pack.drafts.push(
+                    Draft::warning("translation-twice", Message::TranslationTwice)
+                        .at(at)
+                        .hint(Hint::RemoveOneTranslation),
+                );
+                continue;
+            }
+            pack.index.insert(from.to_owned(), pack.texts.len());
+            pack.texts.push(to.to_owned());
+            pack.used.push(false);
+        }
+        // Entries skipped above keep their file index for the unused check.
+        pack
+    }
+
+    /// The translation of `text` (in the default language), marking it used.
+    pub fn translate(&mut self, text: &str) -> Option<&str> {
+        let i = *self.index.get(text)?;
+        if let Some(u) = self.used.get_mut(i) {
+            *u = true;
+        }
+        self.texts.get(i).map(String::as_str)
+    }
+
+    /// A warning for every entry that translated nothing, at its place in the
+    /// file (`raw_defaults`, from [`defaults`], maps kept entries back to it).
+    pub fn unused(&mut self, raw_defaults: &[Option<String>], default: &str) {
+        let mut kept = 0;
+        for (i, from) in raw_defaults.iter().enumerate() {
+            let Some(from) = from else { continue };
+            if self.index.get(from) != Some(&kept) {
+                // A duplicate or a broken pair, reported already.
+                continue;
+            }
+            if !self.used.get(kept).copied().unwrap_or(true) {
+                self.drafts.push(
+                    Draft::warning(
+                        "unused-translation",
+                        Message::UnusedTranslation {
+                            lang: self.language.clone(),
+                        },
+                    )
+                    .at(Path::default().at("texts", i))
+                    .hint(Hint::CopyTextAgain {
+                        default: default.to_owned(),
+                    }),
+                );
+            }
+            kept += 1;
+        }
+    }
+}
+
+/// The default language's text of each entry of a translation file, in order
+/// (`None` for an entry that is not a pair), to report unused entries.
+pub(crate) fn defaults(raw: &RawTranslationFile, default: &str) -> Vec<Option<String>> {
+    raw.texts
+        .iter()
+        .map(|t: &Text| {
+            let pair = t.exact(default).is_some()
+                && t.exact(&raw.language).is_some_and(|s| !s.trim().is_empty())
+                && t.languages().count() == 2;
+            pair.then(|| t.exact(default).unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CompactError, Questionnaire, Severity};
+
+    const YAML: &str = include_str!("../../../questionnaires/villeneuve-la-garenne.yaml");
+    const FILES: [&str; 3] = [
+        include_str!("../../../questionnaires/villeneuve-la-garenne.ar.yaml"),
+        include_str!("../../../questionnaires/villeneuve-la-garenne.pt.yaml"),
+        include_str!("../../../questionnaires/villeneuve-la-garenne.tr.yaml"),
+    ];
+
+    fn bundled() -> Questionnaire {
+        let (q, files) = Questionnaire::from_yaml_translated(YAML, &FILES);
+        assert!(files.iter().all(Vec::is_empty), "{files:#?}");
+        q.expect("the bundled questionnaire loads")
+    }
+
+    #[test]
+    fn the_bundled_translations_cover_every_text_and_are_noted_as_not_reviewed() {
+        let q = bundled();
+        let codes: Vec<_> = q.warnings.iter().map(|d| (d.severity, d.code)).collect();
+        assert_eq!(codes, vec![(Severity::Note, "translation-not-reviewed"); 3]);
+        for lang in ["ar", "pt", "tr"] {
+            assert!(q.title.exact(lang).is_some_and(|t| !t.is_empty()), "{lang}");
+            for question in &q.questions {
+                assert!(
+                    question.text.exact(lang).is_some(),
+                    "{lang} {}",
+                    question.id
+                );
+                for o in &question.options {
+                    assert!(o.text.exact(lang).is_some(), "{lang} {}", question.id);
+                }
+            }
+            for r in &q.rules {
+                assert!(r.because.exact(lang).is_some(), "{lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_language_pack_travels_apart_and_gives_back_every_text() {
+        let q = bundled();
+        let compact = q.to_compact(YAML);
+        let plain = Questionnaire::from_compact(&compact).expect("compact");
+        assert_eq!(
+            plain.title.exact("ar"),
+            None,
+            "the compact form holds inline languages only"
+        );
+        assert_eq!(plain.translations.len(), 3);
+        for lang in ["ar", "pt", "tr"] {
+            let pack = q.language_pack(YAML, lang);
+            let read = Questionnaire::from_compact_with(&compact, Some(&pack)).expect("pack");
+            assert_eq!(read.title.exact(lang), q.title.exact(lang));
+            assert_eq!(
+                read.rules.last().map(|r| r.because.get(lang)),
+                q.rules.last().map(|r| r.because.get(lang))
+            );
+            // The same texts in the same order: the pack made again is identical.
+            assert_eq!(read.language_pack(YAML, lang), pack, "{lang}");
+            assert_eq!(read.title.exact("fr"), q.title.exact("fr"));
+        }
+    }
+
+    #[test]
+    fn a_pack_for_another_questionnaire_or_damaged_is_refused_without_panic() {
+        let q = bundled();
+        let compact = q.to_compact(YAML);
+        let edited = format!("{YAML}\n# edited\n");
+        let other = q.language_pack(&edited, "ar");
+        assert_eq!(
+            Questionnaire::from_compact_with(&compact, Some(&other)).err(),
+            Some(CompactError::OtherQuestionnaire)
+        );
+        let pack = q.language_pack(YAML, "ar");
+        for n in 0..pack.len() {
+            let cut = pack.get(..n).unwrap_or_default();
+            assert!(
+                Questionnaire::from_compact_with(&compact, Some(cut)).is_err(),
+                "cut at {n}"
+            );
+        }
+        assert!(Questionnaire::from_compact_with(&compact, Some(&compact)).is_err());
+    }
+
+    #[test]
+    fn missing_unused_and_undeclared_translations_are_located_in_their_own_files() {
+        let ar = "language: ar\ntexts:\n  - fr: \"Quel parcours numérique pour moi ?\"\n    ar: \"أي مسار رقمي يناسبني؟\"\n  - fr: \"Un texte qui n'existe plus\"\n    ar: \"نص\"\n";
+        let de = "language: de\ntexts: []\n";
+        let (q, files) = Questionnaire::from_yaml_translated(YAML, &[ar, de]);
+        let q = q.expect("loads: missing translations are warnings");
+        assert_eq!(q.title.exact("ar"), Some("أي مسار رقمي يناسبني؟"));
+        let untranslated: Vec<_> = q
+            .warnings
+            .iter()
+            .filter(|d| d.code == "untranslated-text")
+            .collect();
+        // Ten shown one by one, at their line in the questionnaire, then one count.
+        assert_eq!(untranslated.len(), super::MAX_UNTRANSLATED_SHOWN + 1);
+        let first = untranslated
+            .iter()
+            .find(|d| !d.message.contains("more"))
+            .expect("one");
+        assert_eq!(first.path, "introduction");
+        assert!(YAML
+            .lines()
+            .nth(first.line - 2)
+            .is_some_and(|l| l.starts_with("introduction:")));
+        assert!(untranslated
+            .iter()
+            .any(|d| d.message.contains("more texts have no `ar`")));
+        let in_ar: Vec<_> = files[0].iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(in_ar, vec![("unused-translation", 5)]);
+        let in_de: Vec<_> = files[1]
+            .iter()
+            .map(|d| (d.severity, d.code, d.line))
+            .collect();
+        assert_eq!(in_de, vec![(Severity::Error, "undeclared-translation", 1)]);
+    }
+}

@@ -1,0 +1,130 @@
+// The resident's quiz in each language: the same answers give the same parcours
+// and the same result code as in French; the document is right to left in
+// Arabic with nothing overlapping; a language is chosen by `?lang=`, by the
+// switch (and remembered), or from the browser's preferred languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, freshPage, start, fixtures, answerWithMouse, answerWithKeyboard, assertAccessible, SCREENSHOTS, BASE_URL } from './browser.mjs';
+
+const LANGS = ['fr', 'en', 'ar', 'pt', 'tr'];
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const optionsOf = (id) => fixtures.questions.find((q) => q.id === id).options.map((o) => o.id);
+const url = (lang) => `${BASE_URL}?lang=${lang}`;
+/** The start button's label in the page's language. */
+const startName = (page) => page.locator('section.welcome .actions button').first().innerText().then((s) => s.trim());
+
+/** Visible text elements whose boxes overlap another's (neither inside the
+ * other), and anything wider than the viewport: checked, not only seen. */
+async function overlaps(page) {
+  return page.evaluate(() => {
+    const leaves = [...document.querySelectorAll('body *')].filter((el) => {
+      if (!el.checkVisibility?.() || el.closest('[hidden], .visually-hidden, svg')) return false;
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      return own || ['INPUT', 'BUTTON', 'IMG', 'PROGRESS'].includes(el.tagName);
+    });
+    // Each line box of an element (an inline element that wraps has several).
+    const boxes = leaves.filter((el) => !el.closest('.skip')).map((el) => ({ el, rects: [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0) })).filter((b) => b.rects.length);
+    const found = [];
+    const width = document.documentElement.clientWidth;
+    for (const { el, rects } of boxes) {
+      for (const r of rects) if (r.right > width + 1 || r.left < -1) found.push(`${el.tagName}.${el.className} outside the page (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
+    }
+    const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        if (a.rects.some((ra) => b.rects.some((rb) => hit(ra, rb)))) found.push(`${a.el.tagName}.${a.el.className} "${a.el.textContent.trim().slice(0, 30)}" × ${b.el.tagName}.${b.el.className} "${b.el.textContent.trim().slice(0, 30)}"`);
+      }
+    }
+    return found;
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the quiz by mouse and by keyboard gives the French parcours and code; axe clean; nothing overlaps`, async () => {
+    for (const [k, how] of [[0, 'mouse'], [1, 'keyboard']]) {
+      const persona = fixtures.personas[k];
+      const page = await freshPage(browser, { viewport: { width: 390, height: 800 } });
+      await start(page, url(lang));
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), lang === 'ar' ? 'rtl' : 'ltr');
+      const title = (await page.locator('h1').innerText()).trim();
+      if (lang !== 'fr') assert.notEqual(title.replace(/\u00a0/g, ' '), fixtures.title, `${lang}: the title is translated`);
+      if (lang === 'ar') assert.match(title, /[\u0600-\u06ff]/);
+      const name = await startName(page);
+      if (how === 'mouse') await answerWithMouse(page, persona.answers, name);
+      else await answerWithKeyboard(page, persona.answers, optionsOf, name);
+      assert.equal(await page.locator('#result-code').innerText(), persona.code, `${lang} ${how}: same code as in French`);
+      assert.equal(await page.locator('.parcours-title').getAttribute('data-parcours'), persona.parcours, `${lang} ${how}`);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+}
+
+test('every screen in every language: axe clean at 320 and 1280 px, screenshots at 320, 390 and 1280, no overlap', async () => {
+  const persona = fixtures.personas[0];
+  const problems = [];
+  for (const lang of LANGS) {
+    const page = await freshPage(browser, { viewport: { width: 1280, height: 900 } });
+    await start(page, url(lang));
+    const screens = [['welcome', null]];
+    screens.push(['question', `#/question/${fixtures.questions[0].id}`]);
+    screens.push(['paper', '#/papier']);
+    // The result: answered once by mouse, then reached by its address.
+    const name = await startName(page);
+    await answerWithMouse(page, persona.answers, name);
+    screens.push(['result', '#/resultat']);
+    for (const [screen, hash] of screens) {
+      for (const width of [320, 390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(url(lang) + (hash ?? '#/'));
+        await page.locator('main [data-focus]').first().waitFor();
+        await page.waitForTimeout(100);
+        if (width !== 390) await assertAccessible(page, `${lang} ${screen} ${width}`);
+        await page.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-${screen}-${width}.png`, fullPage: true });
+        for (const o of await overlaps(page)) problems.push(`${lang} ${screen} ${width}: ${o}`);
+      }
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('a language is chosen by the switch and remembered; proposed from the browser; French otherwise', async () => {
+  const page = await freshPage(browser);
+  await start(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.locator('nav.langs button[lang=ar]').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.querySelector('section.welcome:not([data-prerendered])'));
+  // A new visit on this device, without `?lang`: still Arabic.
+  await start(page, BASE_URL);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+  await page.locator('nav.langs button[lang=fr]').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await start(page, BASE_URL);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.context().close();
+  for (const [locale, expected] of [['pt-BR', 'pt'], ['tr-TR', 'tr'], ['de-DE', 'fr']]) {
+    const p = await freshPage(browser, { locale });
+    await start(p, BASE_URL);
+    assert.equal(await p.evaluate(() => document.documentElement.lang), expected, locale);
+    await p.context().close();
+  }
+});
+
+test('offline or out of step, a language that cannot be loaded says so and the quiz stays usable', async () => {
+  const page = await freshPage(browser);
+  await page.route('**/questionnaire.tr.bin', (r) => r.abort());
+  await start(page, url('tr'));
+  await page.locator('.notice').waitFor();
+  assert.match(await page.locator('.notice').innerText(), /langue n'a pas pu être chargée/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
