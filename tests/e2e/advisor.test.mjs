@@ -295,3 +295,34 @@ test('the intake sheet prints on one A4 page, with the decision on it', async ()
   assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1);
   await page.context().close();
 });
+
+test('a code read with the resident\'s language (/ar) says "Répondu en arabe", the answers still in French', async () => {
+  const persona = fixtures.personas[1];
+  const page = await freshPage(browser);
+  await openAdvisor(page, PASS, { create: true });
+  await page.locator('#code-input').waitFor();
+  // What the sheet's QR code holds when the resident answered in Arabic.
+  await openCode(page, `${persona.code}/ar`);
+  await page.locator('#recommended').waitFor();
+  assert.match(await page.locator('#detail-title').textContent(), new RegExp(persona.code));
+  assert.equal(await page.locator('#advisor-error').count(), 0);
+  await page.locator('#answered-in').waitFor();
+  assert.equal(norm(await page.locator('#answered-in').textContent()), 'Répondu en arabe');
+  assert.equal((await page.locator('#recommended').textContent()).trim(), persona.title);
+  // The answers are shown in French: each option's French text, no Arabic script.
+  for (const [qid, oids] of Object.entries(persona.answers)) {
+    const q = fixtures.questions.find((x) => x.id === qid);
+    const texts = [oids].flat().map((o) => q.options.find((x) => x.id === o).text);
+    const line = await page.locator(`.answers li[data-question="${qid}"]`).textContent();
+    for (const t of texts) assert.ok(line.includes(t), `${qid}: ${line}`);
+  }
+  assert.doesNotMatch(await page.locator('section.intake').textContent(), /[\u0600-\u06FF]/);
+
+  // The same code without the language: no "Répondu en" line.
+  await openCode(page, persona.code);
+  await page.locator('#answered-in').waitFor({ state: 'detached' });
+  assert.equal((await page.locator('#recommended').textContent()).trim(), persona.title);
+  assert.ok(!norm(await page.locator('section.intake').textContent()).includes('Répondu en'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -128,3 +128,61 @@ test('offline or out of step, a language that cannot be loaded says so and the q
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the printed sheet in Arabic fits one A4 page and holds the French summary for the advisor', async () => {
+  const persona = fixtures.personas[2] ?? fixtures.personas[0];
+  const page = await freshPage(browser, { viewport: { width: 1280, height: 900 } });
+  await start(page, url('ar'));
+  await answerWithMouse(page, persona.answers, await startName(page));
+  // The QR says the language answered in; the code itself carries none.
+  assert.equal(await page.locator('#result-code').innerText(), persona.code);
+  assert.equal(await page.locator('.qr').getAttribute('aria-label'), `QR code ${persona.code}/ar`);
+  await page.emulateMedia({ media: 'print' });
+  const summary = page.locator('.for-advisor');
+  assert.equal(await summary.getAttribute('lang'), 'fr');
+  const text = (await summary.innerText()).replace(/\u00a0/g, ' ');
+  assert.match(text, /Pour le conseiller numérique \(en français\)/);
+  assert.ok(text.includes(persona.title), `the French parcours title: ${persona.title}`);
+  assert.ok(text.includes(persona.code));
+  // Each answered question in French.
+  const first = fixtures.questions.find((q) => persona.answers[q.id] !== undefined && [persona.answers[q.id]].flat().length);
+  assert.ok(text.includes(first.text.replace(/\u00a0/g, ' ').split(' ')[0]), first.text);
+  await page.screenshot({ path: `${SCREENSHOTS}/lang-ar-sheet-print.png`, fullPage: true });
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'the Arabic sheet fits one A4 page');
+  // In French, no summary: the sheet is already French.
+  await page.goto(`${BASE_URL}?lang=fr#/resultat`);
+  await page.locator('.parcours-title').waitFor();
+  assert.equal(await page.locator('.for-advisor').count(), 0);
+  assert.equal(await page.locator('.qr').getAttribute('aria-label'), `QR code ${persona.code}`);
+  await page.context().close();
+});
+
+test('read-aloud is offered only when the browser has a voice for the language, slowly by default, at the chosen speed', async () => {
+  const page = await freshPage(browser);
+  await page.addInitScript(() => {
+    const voices = [{ lang: 'fr-FR', name: 'Français' }, { lang: 'ar-SA', name: 'عربي' }];
+    window.spoken = [];
+    Object.defineProperty(speechSynthesis, 'getVoices', { value: () => voices });
+    Object.defineProperty(speechSynthesis, 'speak', { value: (u) => window.spoken.push({ lang: u.lang, rate: u.rate }) });
+  });
+  const question = `#/question/${fixtures.questions[0].id}`;
+  for (const [lang, offered] of [['fr', true], ['tr', false], ['ar', true], ['pt', false]]) {
+    await page.goto(url(lang) + question);
+    await page.locator('fieldset').waitFor();
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.speak button').count(), offered ? 1 : 0, `${lang}: read-aloud offered`);
+  }
+  await page.goto(url('fr') + question);
+  await page.locator('.speak button').click();
+  await page.locator('#voice-rate').selectOption('normal');
+  await page.locator('.speak button').click();
+  const spoken = await page.evaluate(() => window.spoken);
+  assert.deepEqual(spoken.map((s) => [s.lang, Math.round(s.rate * 100)]), [['fr', 75], ['fr', 100]]);
+  // The speed chosen stays for the next questions.
+  await page.reload();
+  await page.locator('#voice-rate').waitFor();
+  assert.equal(await page.locator('#voice-rate').inputValue(), 'normal');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

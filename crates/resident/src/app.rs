@@ -2,8 +2,6 @@
 //! path, for the published questionnaire or for a trial from the preview.
 
 use crate::resident::Resident;
-use diag_ui::i18n::Lang;
-use diag_ui::lang_parameter;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::{self, Route};
 use gloo::events::EventListener;
@@ -59,7 +57,7 @@ pub fn App(props: &Props) -> Html {
         });
     }
 
-    let lang = lang_parameter().unwrap_or(Lang::Fr);
+    let lang = crate::loader::chosen();
     let q = match &props.site {
         Err(details) => return crate::pages::error::page(lang, details),
         Ok(q) => q.clone(),

@@ -5,7 +5,6 @@
 use crate::state::{Action, Quiz};
 use crate::storage::{self, Loaded, Saved};
 use diag_ui::i18n::{Lang, Msg};
-use diag_ui::lang_parameter;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::Route;
 use gloo::events::EventListener;
@@ -29,7 +28,8 @@ pub fn use_saved_progress(
             }
             match storage::load(&q.0) {
                 Loaded::Progress(s) => {
-                    let lang = lang_parameter().unwrap_or_else(|| Lang::from_code(&s.lang));
+                    // The language opened in (the address, the device's choice, the browser's).
+                    let lang = crate::loader::chosen();
                     quiz.dispatch(Action::Restore(s.answers.clone(), lang));
                     saved.set(Some(s));
                 }

@@ -92,47 +92,26 @@ pub async fn load() -> Result<Shared, String> {
     } else {
         Lang::Fr
     };
-    show_lang(shown);
+    // Every screen opens in it (`use_document_lang` then puts it in the address).
+    CHOSEN.set(shown);
     Ok(ready(q))
 }
 
 thread_local! {
     /// A chosen language's texts could not be fetched: the resident is told.
     static LANG_FAILED: Cell<bool> = const { Cell::new(false) };
+    /// The language the questionnaire was loaded in.
+    static CHOSEN: Cell<Lang> = const { Cell::new(Lang::Fr) };
+}
+
+/// The language the questionnaire was loaded in (French for a trial).
+pub fn chosen() -> Lang {
+    CHOSEN.get()
 }
 
 /// Whether the chosen language could not be loaded (told once).
 pub fn lang_failed() -> bool {
     LANG_FAILED.replace(false)
-}
-
-/// Puts the language shown in the address (`?lang=xx`), where every screen reads it.
-fn show_lang(lang: Lang) {
-    if diag_ui::lang_parameter() == Some(lang) {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let mut params: Vec<String> = location
-        .search()
-        .unwrap_or_default()
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .map(str::to_owned)
-        .collect();
-    params.push(format!("lang={}", lang.code()));
-    let url = format!(
-        "{}?{}{}",
-        location.pathname().unwrap_or_default(),
-        params.join("&"),
-        location.hash().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
 }
 
 /// A translation's texts (`questionnaire.ar.bin`) and interface strings

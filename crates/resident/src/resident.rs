@@ -9,7 +9,6 @@ use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, wel
 use crate::state::{Action, Quiz};
 use crate::storage;
 use diag_ui::i18n::Lang;
-use diag_ui::lang_parameter;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::{self, Route};
 use yew::prelude::*;
@@ -27,7 +26,7 @@ pub struct Props {
 pub fn Resident(props: &Props) -> Html {
     let q = props.q.clone();
     let trial = props.trial;
-    let quiz = use_reducer(|| Quiz::new(lang_parameter().unwrap_or(Lang::Fr)));
+    let quiz = use_reducer(|| Quiz::new(crate::loader::chosen()));
     let saved = use_saved_progress(&q, trial, &quiz);
     use_other_tab_notice(trial, &quiz);
     use_document_lang(&q, quiz.lang);

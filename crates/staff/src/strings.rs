@@ -1,5 +1,5 @@
-//! The author's preview strings, in French and English (the advisor's screen
-//! is in French only, its strings are in its components).
+//! The author's preview strings, in French and English (the advisor's desk
+//! is in French only: its strings are in `advisor/text.rs`, `AdvisorMsg`).
 
 use diag_ui::i18n::Lang;
 

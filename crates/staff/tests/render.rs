@@ -116,3 +116,138 @@ async fn the_unlocked_desk_shows_its_activity_even_with_no_record() {
     root.remove();
     storage.clear().unwrap();
 }
+
+/// Waits (up to 5 s) until `holds` is true of `root`.
+async fn wait_until(
+    root: &web_sys::Element,
+    what: &str,
+    holds: impl Fn(&web_sys::Element) -> bool,
+) {
+    for _ in 0..250 {
+        yew::scheduler::flush().await;
+        if holds(root) {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    panic!("never: {what}");
+}
+
+/// The sheet's QR code may hold the resident's language after the code
+/// (`VLG-…/ar`): the code opens, and the detail says in which language the
+/// resident answered (nothing for French or without it), the answers still
+/// in French. A language that is not 2 or 3 letters is set aside.
+#[wasm_bindgen_test]
+async fn a_code_with_the_residents_language_opens_and_says_which() {
+    use wasm_bindgen::JsCast;
+    // A code with one answer: the first option of the first question.
+    let q = diag_core::Questionnaire::from_yaml(BUNDLED).unwrap();
+    let question = &q.questions[0];
+    let option = &question.options[0];
+    let mut answers = diag_core::Answers::new();
+    answers.set(&question.id, q.toggle(&answers, &question.id, &option.id));
+    let code = diag_core::encode(&q, &answers);
+
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/conseiller").unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<StaffApp>::with_root(root.clone()).render();
+    wait_for(&root, "#passphrase-confirm").await;
+    for id in ["#passphrase", "#passphrase-confirm"] {
+        let input: web_sys::HtmlInputElement = root
+            .query_selector(id)
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.set_value("une phrase de passe assez longue");
+    }
+    let submit: web_sys::HtmlElement = wait_for(&root, "form.unlock button[type=submit]")
+        .await
+        .dyn_into()
+        .unwrap();
+    submit.click();
+    wait_for(&root, "#code-input").await;
+
+    let open = |typed: &str| {
+        let input: web_sys::HtmlInputElement = root
+            .query_selector("#code-input")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.set_value(typed);
+        let button: web_sys::HtmlElement = root
+            .query_selector("form.code-form button[type=submit]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        button.click();
+    };
+    let line = |root: &web_sys::Element| {
+        root.query_selector("#answered-in")
+            .unwrap()
+            .map(|p| p.text_content().unwrap())
+    };
+
+    open(&format!("{code}/ar"));
+    let title = wait_for(&root, "#detail-title").await;
+    assert_eq!(title.text_content().unwrap(), format!("Code {code}"));
+    wait_until(&root, "Répondu en arabe", |r| {
+        line(r).as_deref() == Some("Répondu en arabe")
+    })
+    .await;
+    // The answers are in French, as the questionnaire writes them.
+    let answer = root
+        .query_selector(&format!(".answers li[data-question=\"{}\"]", question.id))
+        .unwrap()
+        .expect("the question's line");
+    let text = answer.text_content().unwrap();
+    assert!(text.contains(question.text.get("fr")), "{text}");
+    assert!(text.contains(option.text.get("fr")), "{text}");
+
+    // The same code without a language: no line.
+    open(&code);
+    wait_until(&root, "no language line", |r| line(r).is_none()).await;
+    // Case and spaces do not matter, for the language as for the code.
+    open(&format!(" {} / PT ", code.to_lowercase().replace('-', " ")));
+    wait_until(&root, "Répondu en portugais", |r| {
+        line(r).as_deref() == Some("Répondu en portugais")
+    })
+    .await;
+    open(&format!("{code}/es"));
+    wait_until(&root, "another language", |r| {
+        line(r).as_deref() == Some("Répondu dans une autre langue (es)")
+    })
+    .await;
+    // Not a language: set aside, the code opens all the same.
+    open(&format!("{code}/a1"));
+    wait_until(&root, "a malformed language set aside", |r| {
+        line(r).is_none()
+    })
+    .await;
+    open(&format!("{code}/tr"));
+    wait_until(&root, "Répondu en turc", |r| {
+        line(r).as_deref() == Some("Répondu en turc")
+    })
+    .await;
+    open(&format!("{code}/fr"));
+    wait_until(&root, "nothing said for French", |r| line(r).is_none()).await;
+    assert!(root.query_selector("#detail-title").unwrap().is_some());
+    assert!(root.query_selector("#advisor-error").unwrap().is_none());
+
+    app.destroy();
+    root.remove();
+    storage.clear().unwrap();
+}

@@ -35,12 +35,10 @@ impl Lang {
     }
     /// From a language code (`ar`, or a browser's `ar-MA`), if the interface speaks it.
     pub fn parse(code: &str) -> Option<Lang> {
-        let base = code
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == base)
+        let base = code.split(['-', '_']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(base))
     }
     /// The language code, for `lang` attributes and questionnaire texts.
     pub fn code(self) -> &'static str {

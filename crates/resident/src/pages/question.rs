@@ -2,7 +2,7 @@
 //! help on demand, "Précédent" / "Suivant", and the progress announced.
 
 use crate::components::pictogram::Pictogram;
-use crate::speech;
+use crate::components::read_aloud::{read_aloud, use_read_aloud};
 use diag_core::{expected_questions, Answer, Answers, Kind};
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
@@ -27,6 +27,7 @@ pub fn QuestionPage(props: &Props) -> Html {
         let missing = missing.clone();
         use_effect_with(props.index, move |_| missing.set(false));
     }
+    let (voice, rate) = use_read_aloud(props.lang);
     let q = &props.q.0;
     let lang = props.lang;
     let code = lang.code();
@@ -89,7 +90,7 @@ pub fn QuestionPage(props: &Props) -> Html {
 
     // Offered once the answers so far settle the advice (opt-in per questionnaire).
     let enough = q.early_stop && !props.answers.is_empty() && diag_core::settled(q, &props.answers);
-    let speak = read_aloud(question, code);
+    let speak = spoken_text(question, code);
     let is_last = next.is_none();
 
     html! {
@@ -125,9 +126,7 @@ pub fn QuestionPage(props: &Props) -> Html {
             if *missing {
                 <p id="missing" class="missing" role="alert">{ Msg::ChooseAnswer.get(lang) }</p>
             }
-            if speech::available() {
-                <button type="button" class="secondary speak" onclick={speak}>{ Msg::ReadAloud.get(lang) }</button>
-            }
+            { read_aloud(speak, lang, voice, &rate) }
             <div class="actions nav">
                 <button type="button" class="secondary" onclick={on_previous}>{ Msg::Previous.get(lang) }</button>
                 <button type="submit">{ if is_last { Msg::SeeResult.get(lang) } else { Msg::Next.get(lang) } }</button>
@@ -176,10 +175,9 @@ fn options(props: &Props) -> Html {
 }
 
 /// "Lire la question": the question, then each answer.
-fn read_aloud(question: &diag_core::Question, code: &'static str) -> Callback<MouseEvent> {
-    let text = std::iter::once(question.text.get(code).to_owned())
+fn spoken_text(question: &diag_core::Question, code: &str) -> String {
+    std::iter::once(question.text.get(code).to_owned())
         .chain(question.options.iter().map(|o| o.text.get(code).to_owned()))
         .collect::<Vec<_>>()
-        .join(". ");
-    Callback::from(move |_| speech::say(&text, code))
+        .join(". ")
 }

@@ -105,8 +105,10 @@ pub fn ResultPage(props: &Props) -> Html {
                 <h2 id="code-title">{ Msg::YourCode.get(lang) }</h2>
                 <p class="result-code" id="result-code" dir="ltr">{ result_code.clone() }</p>
                 <p>{ Msg::CodeExplain.get(lang) }</p>
-                <QrCode text={result_code} />
+                // The QR also says the language answered in, for the advisor (the code carries none).
+                <QrCode text={if lang == Lang::Fr { result_code.clone() } else { format!("{result_code}/{code}") }} />
             </section>
+            if lang != Lang::Fr { { for_the_advisor(q, &props.answers, parcours, &result_code) } }
             <p class="sheet-only name-line">{ Msg::Name.get(lang) }{ " ______________________________" }</p>
             <div class="actions no-print">
                 <button type="button" onclick={print}>{ Msg::Print.get(lang) }</button>
@@ -117,6 +119,45 @@ pub fn ResultPage(props: &Props) -> Html {
                 <button type="button" class="secondary" onclick={erase}>{ Msg::Clear.get(lang) }</button>
             </section>
         </article>
+    }
+}
+
+/// The printed sheet's part in French, when the resident read another
+/// language: the advisor works in French (the parcours, the code, and each
+/// answer as the French questionnaire words it).
+fn for_the_advisor(
+    q: &Questionnaire,
+    answers: &Answers,
+    parcours: &Parcours,
+    result_code: &str,
+) -> Html {
+    let fr = Lang::Fr;
+    let answered = q.questions.iter().filter_map(|question| {
+        let chosen: Vec<&str> = match answers.get(&question.id)? {
+            diag_core::Answer::One(o) => vec![o.as_str()],
+            diag_core::Answer::Many(os) => os.iter().map(String::as_str).collect(),
+        };
+        // Each chosen option's French words, or "—" (answered "none").
+        let mut any = false;
+        let words: Vec<Html> = question
+            .options
+            .iter()
+            .filter(|o| chosen.contains(&o.id.as_str()))
+            .map(|o| {
+                let sep = if std::mem::replace(&mut any, true) { ", " } else { "" };
+                html! { <>{ sep }{ o.text.get("fr") }</> }
+            })
+            .collect();
+        let words = if any { words.into_iter().collect::<Html>() } else { html! { "—" } };
+        Some(html! { <span>{ question.text.get("fr") }{ " " }<strong>{ words }</strong>{ " · " }</span> })
+    });
+    html! {
+        <section class="sheet-only for-advisor" lang="fr" dir="ltr">
+            <h2>{ Msg::ForTheAdvisor.get(fr) }</h2>
+            <p>{ Msg::WeRecommend.get(fr) }{ " " }<strong>{ parcours.title.get("fr") }</strong>
+                { " — " }{ Msg::YourCode.get(fr) }{ Msg::Colon.get(fr) }<strong>{ result_code.to_owned() }</strong></p>
+            <p class="answers">{ for answered }</p>
+        </section>
     }
 }
 
@@ -229,5 +270,5 @@ fn call_link(phone: &str, lang: Lang, class: Option<&'static str>) -> Html {
     // The number stays left to right inside Arabic (its digit groups in order).
     let text = Msg::Call.get(lang);
     let (before, after) = text.split_once("{phone}").unwrap_or((text, ""));
-    html! { <a class={class} href={diag_ui::tel_href(phone)}>{ before }<bdi dir="ltr">{ phone }</bdi>{ after }</a> }
+    html! { <a class={class} href={diag_ui::tel_href(phone)}><span>{ before }<bdi dir="ltr">{ phone }</bdi>{ after }</span></a> }
 }

@@ -2,6 +2,7 @@
 //! (text that wraps, readable from 320 px to a printed page), and the figures
 //! again in a table for whoever wants to compare or copy them.
 
+use super::text::AdvisorMsg;
 use yew::prelude::*;
 
 /// One bar: its label, its value, and the part of it drawn apart (e.g. the
@@ -31,12 +32,13 @@ pub fn BarChart(props: &Props) -> Html {
     // Each bar under its label and figure, which wrap like any text at 320 px.
     let rows = props.bars.iter().map(|b| {
         let figure = match b.part {
-            Some(p) if p > 0 => format!("{} (dont {p} changés)", b.value),
+            Some(p) if p > 0 => AdvisorMsg::BarWithPart
+                .fill(&[("n", &b.value.to_string()), ("part", &p.to_string())]),
             _ => b.value.to_string(),
         };
         html! {
             <li>
-                <span class="chart-name">{ b.label.clone() }</span>{ "\u{a0}: " }<span class="chart-figure">{ figure }</span>
+                <span class="chart-name">{ b.label.clone() }</span>{ AdvisorMsg::Colon.fr() }<span class="chart-figure">{ figure }</span>
                 <svg class="chart-track" width="100%" height="16" aria-hidden="true" focusable="false">
                     <rect x="0" y="0" width={pct(b.value)} height="16" class="chart-bar" />
                     if let Some(p) = b.part.filter(|p| *p > 0) {
@@ -60,7 +62,7 @@ pub fn BarChart(props: &Props) -> Html {
             <figcaption id={caption.clone()}>{ props.title.clone() }</figcaption>
             <ul class="chart-bars" aria-labelledby={caption}>{ for rows }</ul>
             <details class="no-print">
-                <summary>{ "Les chiffres en tableau" }</summary>
+                <summary>{ AdvisorMsg::ChartTable.fr() }</summary>
                 <div class="table-scroll" role="region" tabindex="0" aria-label={props.title.clone()}>
                     <table class="scores">
                         <thead><tr>{ for props.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>

@@ -3,9 +3,11 @@
 use super::decide::Decide;
 use super::detail::Detail;
 use super::scan;
-use super::state::Action;
+use super::state::{Action, Intake};
+use super::text::AdvisorMsg;
 use diag_core::records::Record;
-use diag_core::{decode, encode, evaluate, Answers};
+use diag_core::{decode, encode, evaluate};
+use diag_ui::i18n::Lang;
 use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,12 +16,42 @@ use yew::prelude::*;
 pub struct Props {
     pub q: Shared,
     /// The answers and code on screen.
-    pub intake: Option<(Answers, String)>,
+    pub intake: Option<Intake>,
     pub scanning: bool,
     pub dispatch: Callback<Action>,
     pub on_record: Callback<Record>,
     /// Every record: a code already recorded is edited, not recorded twice.
     pub records: Vec<Record>,
+}
+
+/// Splits the resident's language off what was typed or read: the sheet's
+/// QR code holds `VLG-…-R03S/ar` when the resident's screens were not in
+/// French. The language is 2 or 3 ASCII letters (any case, as the code
+/// itself; kept in lowercase); anything else after the `/` is set aside, and
+/// the code before it still opens.
+fn split_language(typed: &str) -> (&str, Option<String>) {
+    let Some((code, suffix)) = typed.split_once('/') else {
+        return (typed, None);
+    };
+    let suffix = suffix.trim();
+    let language = ((2..=3).contains(&suffix.len())
+        && suffix.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then(|| suffix.to_ascii_lowercase());
+    (code, language)
+}
+
+/// The line that says the resident answered in another language than
+/// French (nothing for French).
+fn answered_in(lang: &str) -> Option<String> {
+    let msg = match Lang::parse(lang) {
+        Some(Lang::Fr) => return None,
+        Some(Lang::Ar) => AdvisorMsg::AnsweredInArabic,
+        Some(Lang::Pt) => AdvisorMsg::AnsweredInPortuguese,
+        Some(Lang::Tr) => AdvisorMsg::AnsweredInTurkish,
+        Some(Lang::En) => AdvisorMsg::AnsweredInEnglish,
+        None => return Some(AdvisorMsg::AnsweredInOther.fill(&[("code", lang)])),
+    };
+    Some(msg.fr().to_owned())
 }
 
 /// Ready for the next resident: the code field emptied, with the focus.
@@ -38,20 +70,28 @@ pub(super) fn ready_for_next_code() {
 pub fn CodeTab(props: &Props) -> Html {
     // A code opened (typed, scanned or from the desk): the focus goes to its
     // heading, so a screen reader starts there and Tab reaches the decision.
-    use_effect_with(props.intake.as_ref().map(|(_, c)| c.clone()), |code| {
+    use_effect_with(props.intake.as_ref().map(|i| i.code.clone()), |code| {
         if code.is_some() {
             super::focus("#detail-title");
         }
     });
-    // Opens a code, typed or scanned.
+    // Opens a code, typed, scanned or read on a photo, with the resident's
+    // language after it if the sheet's QR code has one.
     let open = {
         let (q, dispatch) = (props.q.clone(), props.dispatch.clone());
-        Callback::from(move |value: String| match decode(&q.0, &value) {
-            Ok(a) => {
-                let code = encode(&q.0, &a);
-                dispatch.emit(Action::Open(a, code));
+        Callback::from(move |value: String| {
+            let (value, lang) = split_language(&value);
+            match decode(&q.0, value) {
+                Ok(answers) => {
+                    let code = encode(&q.0, &answers);
+                    dispatch.emit(Action::Open(Intake {
+                        answers,
+                        code,
+                        lang,
+                    }));
+                }
+                Err(err) => dispatch.emit(Action::OpenFailed(err.message("fr"))),
             }
-            Err(err) => dispatch.emit(Action::OpenFailed(err.message("fr"))),
         })
     };
     let submit = {
@@ -76,7 +116,7 @@ pub fn CodeTab(props: &Props) -> Html {
                 dispatch.emit(Action::Scanning(false));
                 match read {
                     Ok(code) => open.emit(code),
-                    Err(e) => dispatch.emit(Action::Error(Some(e.message().into()))),
+                    Err(e) => dispatch.emit(Action::Error(Some(e.message().fr().into()))),
                 }
             });
         })
@@ -98,9 +138,7 @@ pub fn CodeTab(props: &Props) -> Html {
                 let read = scan::read_photo(file).await;
                 match read {
                     Some(code) => open.emit(code),
-                    None => dispatch.emit(Action::Error(Some(
-                        "Aucun QR code lu sur cette photo. Prenez la fiche de face, en entier et bien éclairée, ou tapez le code.".into(),
-                    ))),
+                    None => dispatch.emit(Action::Error(Some(AdvisorMsg::PhotoUnread.fr().into()))),
                 }
             });
         })
@@ -109,32 +147,42 @@ pub fn CodeTab(props: &Props) -> Html {
     html! {
         <>
             <form class="code-form no-print" onsubmit={submit}>
-                <label for="code-input">{ "Code du résultat (majuscules, minuscules et espaces sans importance)" }</label>
+                <label for="code-input">{ AdvisorMsg::CodeLabel.fr() }</label>
                 <input id="code-input" type="text" autocomplete="off" spellcheck="false" />
-                <button type="submit">{ "Ouvrir" }</button>
+                <button type="submit">{ AdvisorMsg::Open.fr() }</button>
                 if scan::available() {
                     { " " }
-                    <button type="button" class="secondary" onclick={scan_code} disabled={props.scanning}>{ "Scanner le QR code" }</button>
+                    <button type="button" class="secondary" onclick={scan_code} disabled={props.scanning}>{ AdvisorMsg::Scan.fr() }</button>
                 }
                 { " " }
                 // The file field itself is kept for the keyboard and screen
                 // readers, out of sight; its label looks like the other buttons.
                 <input id="qr-photo" class="visually-hidden" type="file" accept="image/*" onchange={photo} disabled={props.scanning} />
-                <label for="qr-photo" class="button secondary qr-photo-label">{ "Lire une photo de la fiche" }</label>
-                <video id="qr-video" class={classes!("qr-video", (!props.scanning).then_some("hidden"))} muted=true playsinline=true aria-label="Image de la caméra"></video>
+                <label for="qr-photo" class="button secondary qr-photo-label">{ AdvisorMsg::ReadPhoto.fr() }</label>
+                <video id="qr-video" class={classes!("qr-video", (!props.scanning).then_some("hidden"))} muted=true playsinline=true aria-label={AdvisorMsg::CameraView.fr()}></video>
             </form>
-            if let Some((answers, code)) = &props.intake {
+            if let Some(Intake { answers, code, lang }) = &props.intake {
                 {{
                     let outcome = Rc::new(evaluate(&q.0, answers));
                     let existing = props.records.iter().find(|r| r.code == *code).cloned();
+                    let answered = lang.as_deref().and_then(answered_in);
                     html! {
                         // The decision comes first (beside the answers on a wide
                         // screen): from the code to a saved record without scrolling.
                         <section class="intake" aria-labelledby="detail-title">
-                            <h2 id="detail-title" tabindex="-1">{ "Code " }<span class="code-text">{ code.clone() }</span></h2>
+                            <h2 id="detail-title" tabindex="-1">{ AdvisorMsg::CodeHeading.fr() }<span class="code-text">{ code.clone() }</span></h2>
+                            // The resident's screens were in another language;
+                            // the answers below are in French all the same.
+                            if let Some(line) = answered {
+                                <p class="answered-in" id="answered-in">{ line }</p>
+                            }
                             if let Some(r) = &existing {
                                 <p class="notice existing-record" role="status">
-                                    { format!("Ce code a déjà une fiche, enregistrée le {}{}. Vous la modifiez : rien ne sera compté deux fois.", r.date, if r.name.is_empty() { String::new() } else { format!(" ({})", r.name) }) }
+                                    { if r.name.is_empty() {
+                                        AdvisorMsg::ExistingRecord.fill(&[("date", &r.date)])
+                                    } else {
+                                        AdvisorMsg::ExistingRecordNamed.fill(&[("date", &r.date), ("name", &r.name)])
+                                    } }
                                 </p>
                             }
                             <Decide key={code.clone()} q={q.clone()} outcome={outcome.clone()} code={code.clone()} {existing} on_save={props.on_record.clone()} />
@@ -144,5 +192,48 @@ pub fn CodeTab(props: &Props) -> Html {
                 }}
             }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{answered_in, split_language};
+
+    #[test]
+    fn the_language_after_the_code_is_split_off_and_a_malformed_one_set_aside() {
+        let code = "VLG-W1H6-6EB0-QB1E-R03S";
+        assert_eq!(split_language(code), (code, None));
+        assert_eq!(
+            split_language("VLG-W1H6-6EB0-QB1E-R03S/ar"),
+            (code, Some("ar".to_owned()))
+        );
+        assert_eq!(
+            split_language("vlg w1h6 6eb0 qb1e r03s / TR "),
+            ("vlg w1h6 6eb0 qb1e r03s ", Some("tr".to_owned()))
+        );
+        assert_eq!(
+            split_language("VLG-W1H6-6EB0-QB1E-R03S/kab").1.as_deref(),
+            Some("kab")
+        );
+        for bad in ["/", "/a", "/a1", "/arab", "/ar/x", "/é"] {
+            assert_eq!(
+                split_language(&format!("{code}{bad}")),
+                (code, None),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn french_says_nothing_and_other_languages_say_which() {
+        assert_eq!(answered_in("fr"), None);
+        assert_eq!(answered_in("ar").as_deref(), Some("Répondu en arabe"));
+        assert_eq!(answered_in("pt").as_deref(), Some("Répondu en portugais"));
+        assert_eq!(answered_in("tr").as_deref(), Some("Répondu en turc"));
+        assert_eq!(answered_in("en").as_deref(), Some("Répondu en anglais"));
+        assert_eq!(
+            answered_in("es").as_deref(),
+            Some("Répondu dans une autre langue (es)")
+        );
     }
 }

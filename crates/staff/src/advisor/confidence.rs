@@ -1,6 +1,7 @@
 //! How firm a recommendation is, in the advisor's words: the confidence,
 //! its reasons, and each dimension's coverage and calibration.
 
+use super::text::AdvisorMsg;
 use diag_core::records::{category_label, CONFIDENCE};
 use diag_core::{Calibration, Confidence, ConfidenceLevel, Questionnaire, Reason};
 use yew::prelude::*;
@@ -17,7 +18,7 @@ pub fn id(level: ConfidenceLevel) -> &'static str {
 /// "Élevée", "Moyenne", "Faible" (or "–" for records saved before).
 pub fn label(id: &str) -> &str {
     if id.is_empty() {
-        "–"
+        AdvisorMsg::NoValue.fr()
     } else {
         category_label(CONFIDENCE, id)
     }
@@ -34,35 +35,33 @@ fn dimension<'a>(q: &'a Questionnaire, id: &'a str) -> &'a str {
 pub fn reason(q: &Questionnaire, r: &Reason) -> String {
     match r {
         Reason::Partial { missing } => {
-            format!("{missing} question(s) sans réponse qui pourraient changer le conseil")
+            AdvisorMsg::ReasonPartial.fill(&[("n", &missing.to_string())])
         }
-        Reason::NotEvaluated { dimension: d } => format!(
-            "{} : surtout des « Je ne sais pas », domaine non évalué",
-            dimension(q, d)
-        ),
-        Reason::DontKnow { count } => format!("{count} réponses « Je ne sais pas »"),
+        Reason::NotEvaluated { dimension: d } => {
+            AdvisorMsg::ReasonNotEvaluated.fill(&[("dimension", dimension(q, d))])
+        }
+        Reason::DontKnow { count } => AdvisorMsg::ReasonDontKnow.fill(&[("n", &count.to_string())]),
         Reason::Miscalibrated {
             dimension: d,
             calibration,
-        } => format!(
-            "{} : les questions de vérification contredisent l'auto-évaluation ({})",
-            dimension(q, d),
-            calibration_text(*calibration)
-        ),
-        Reason::Narrow { dimension: d } => format!(
-            "{} : un point de plus ou de moins changerait le conseil",
-            dimension(q, d)
-        ),
+        } => AdvisorMsg::ReasonMiscalibrated.fill(&[
+            ("dimension", dimension(q, d)),
+            ("calibration", calibration_text(*calibration)),
+        ]),
+        Reason::Narrow { dimension: d } => {
+            AdvisorMsg::ReasonNarrow.fill(&[("dimension", dimension(q, d))])
+        }
     }
 }
 
 /// How the self-ratings compare with the checks.
 pub fn calibration_text(c: Calibration) -> &'static str {
     match c {
-        Calibration::Over => "surestimée",
-        Calibration::Under => "sous-estimée",
-        Calibration::Consistent => "cohérente",
+        Calibration::Over => AdvisorMsg::CalibrationOver,
+        Calibration::Under => AdvisorMsg::CalibrationUnder,
+        Calibration::Consistent => AdvisorMsg::CalibrationConsistent,
     }
+    .fr()
 }
 
 /// The confidence with its reasons, for the detail.
@@ -70,7 +69,7 @@ pub fn summary(q: &Questionnaire, c: &Confidence) -> Html {
     let level = id(c.level);
     html! {
         <div class={classes!("confidence", format!("confidence-{level}"))}>
-            <p>{ "Confiance : " }<strong id="confidence">{ label(level) }</strong></p>
+            <p>{ AdvisorMsg::ConfidenceIs.fr() }<strong id="confidence">{ label(level) }</strong></p>
             if !c.reasons.is_empty() {
                 <ul>{ for c.reasons.iter().map(|r| html! { <li>{ reason(q, r) }</li> }) }</ul>
             }

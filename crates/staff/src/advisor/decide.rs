@@ -1,6 +1,7 @@
 //! The advisor's decision: keep or override the recommendation (a reason is
 //! required to override), a note, the reporting categories, and save.
 
+use super::text::AdvisorMsg;
 use diag_core::records::{self, Record};
 use diag_core::Outcome;
 use diag_ui::questionnaire::Shared;
@@ -140,9 +141,7 @@ pub fn Decide(props: &Props) -> Html {
             let parcours = value("decide-parcours");
             let reason = value("decide-reason").trim().to_owned();
             if parcours != recommended && reason.is_empty() {
-                error.set(Some(
-                    "Indiquez pourquoi vous choisissez un autre parcours que celui conseillé.",
-                ));
+                error.set(Some(AdvisorMsg::ReasonRequired.fr()));
                 return;
             }
             error.set(None);
@@ -177,47 +176,47 @@ pub fn Decide(props: &Props) -> Html {
     html! {
         // Printed with the intake sheet: the fields as text, the boxes ticked only.
         <form class="decide" {onsubmit} aria-labelledby="decide-title">
-            <h2 id="decide-title">{ "Décision" }</h2>
-            <p class="sheet-only">{ format!("Date\u{a0}: {}", if editing { existing.date.clone() } else { today() }) }</p>
+            <h2 id="decide-title">{ AdvisorMsg::DecisionTitle.fr() }</h2>
+            <p class="sheet-only">{ AdvisorMsg::SheetDate.fill(&[("date", &if editing { existing.date.clone() } else { today() })]) }</p>
             // Two columns on a wide screen, one on a phone (CSS).
             <div class="fields">
                 <div class="field">
-                    <label for="decide-name">{ "Prénom ou initiales" }</label>
+                    <label for="decide-name">{ AdvisorMsg::NameLabel.fr() }</label>
                     <input id="decide-name" type="text" autocomplete="off" />
                 </div>
                 <div class="field">
-                    <label for="decide-parcours">{ "Parcours retenu" }</label>
+                    <label for="decide-parcours">{ AdvisorMsg::ParcoursChosen.fr() }</label>
                     <select id="decide-parcours">
                         { for q.parcours.iter().map(|p| html! {
                             <option value={p.id.clone()} selected={p.id == chosen}>
-                                { p.title.get("fr") }{ if p.id == recommended { " (conseillé)" } else { "" } }
+                                { p.title.get("fr") }{ if p.id == recommended { AdvisorMsg::RecommendedMark.fr() } else { "" } }
                             </option>
                         }) }
                     </select>
                 </div>
                 <div class="field">
-                    <label for="decide-reason">{ "Raison, si vous changez de parcours" }</label>
+                    <label for="decide-reason">{ AdvisorMsg::ReasonLabel.fr() }</label>
                     <textarea id="decide-reason" rows="2" />
                 </div>
                 <div class="field">
-                    <label for="decide-note">{ "Note" }</label>
+                    <label for="decide-note">{ AdvisorMsg::NoteLabel.fr() }</label>
                     <textarea id="decide-note" rows="2" />
                 </div>
                 <fieldset>
-                    <legend>{ "Autonomie" }</legend>
-                    <p class="discreet no-print">{ "Pour le rapport d'activité." }</p>
+                    <legend>{ AdvisorMsg::Autonomy.fr() }</legend>
+                    <p class="discreet no-print">{ AdvisorMsg::ForReport.fr() }</p>
                     { for records::AUTONOMY.iter().map(|(id, label)| radio("decide-autonomy", id, label)) }
                 </fieldset>
                 <fieldset>
-                    <legend>{ "Niveau" }</legend>
-                    <p class="discreet no-print">{ if suggested.is_some() && !editing { "Proposé d'après les scores." } else { "Pour le rapport d'activité." } }</p>
+                    <legend>{ AdvisorMsg::Level.fr() }</legend>
+                    <p class="discreet no-print">{ if suggested.is_some() && !editing { AdvisorMsg::LevelSuggested.fr() } else { AdvisorMsg::ForReport.fr() } }</p>
                     { for records::LEVEL.iter().map(|(id, label)| radio("decide-level", id, label)) }
                 </fieldset>
             </div>
             if let Some(e) = *error { <p class="missing" role="alert">{ e }</p> }
             <div class="actions">
-                <button type="submit">{ if editing { "Mettre à jour la fiche" } else { "Enregistrer la fiche" } }</button>
-                <button type="button" class="secondary" onclick={Callback::from(|_| super::print_page())}>{ "Imprimer la fiche d'accueil" }</button>
+                <button type="submit">{ if editing { AdvisorMsg::UpdateRecord.fr() } else { AdvisorMsg::SaveRecord.fr() } }</button>
+                <button type="button" class="secondary" onclick={Callback::from(|_| super::print_page())}>{ AdvisorMsg::PrintIntake.fr() }</button>
             </div>
         </form>
     }

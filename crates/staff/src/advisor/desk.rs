@@ -3,6 +3,7 @@
 //! move to the next one.
 
 use super::focus;
+use super::text::AdvisorMsg;
 use diag_core::{shown_questions, Answer, Answers, Kind};
 use diag_ui::questionnaire::Shared;
 use yew::prelude::*;
@@ -92,7 +93,7 @@ pub fn Desk(props: &Props) -> Html {
     };
     html! {
         <form class="desk" {onkeydown} onsubmit={props.on_done.reform(|e: SubmitEvent| e.prevent_default())}>
-            <p class="hint">{ "Touches 1 à 9 : choisir la réponse de la question qui a le focus (une case à cocher : cocher ou décocher). Entrée : passer à la question suivante." }</p>
+            <p class="hint">{ AdvisorMsg::DeskKeys.fr() }</p>
             { for q.sections.iter().map(|s| {
                 let in_section: Vec<usize> = shown.iter().copied().filter(|i| s.questions.contains(i)).collect();
                 if in_section.is_empty() { return html! {}; }
@@ -103,7 +104,7 @@ pub fn Desk(props: &Props) -> Html {
                     </section>
                 }
             }) }
-            <button id="desk-done" type="submit">{ "Voir le détail" }</button>
+            <button id="desk-done" type="submit">{ AdvisorMsg::SeeDetail.fr() }</button>
         </form>
     }
 }

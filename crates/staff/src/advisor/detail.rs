@@ -2,6 +2,7 @@
 //! score of each dimension, the rule that decided and the trace of all rules.
 
 use super::confidence;
+use super::text::AdvisorMsg;
 use diag_core::{Answer, Answers, Calibration, Outcome};
 use diag_ui::questionnaire::Shared;
 use std::rc::Rc;
@@ -18,6 +19,8 @@ pub struct Props {
 pub fn Detail(props: &Props) -> Html {
     let q = &props.q.0;
     let o = &props.outcome;
+    // The desk is in French: the answers too, whatever language the
+    // resident answered in.
     let lang = "fr";
     let title = |id: &str| q.parcours_title(id, lang);
     // Why a question was not asked, in words ("seulement si …").
@@ -45,28 +48,44 @@ pub fn Detail(props: &Props) -> Html {
         };
         match props.answers.get(qid) {
             Some(Answer::One(oid)) => text(oid),
-            Some(Answer::Many(v)) if v.is_empty() => "(aucune case cochée)".into(),
-            Some(Answer::Many(v)) => v.iter().map(|x| text(x)).collect::<Vec<_>>().join(" ; "),
-            None => "(sans réponse)".into(),
+            Some(Answer::Many(v)) if v.is_empty() => AdvisorMsg::NoBoxTicked.fr().into(),
+            Some(Answer::Many(v)) => v
+                .iter()
+                .map(|x| text(x))
+                .collect::<Vec<_>>()
+                .join(AdvisorMsg::ListSemicolon.fr()),
+            None => AdvisorMsg::NoAnswer.fr().into(),
         }
     };
+    let missing = o.missing.len().to_string();
+    let no_value = || AdvisorMsg::NoValue.fr().to_owned();
     html! {
         <div class="detail">
             if o.early_stop {
-                <p class="notice">{ format!("Arrêt anticipé\u{a0}: {} question(s) non posée(s), leurs réponses ne pouvaient plus changer le conseil.", o.missing.len()) }</p>
+                <p class="notice">{ AdvisorMsg::EarlyStop.fill(&[("n", &missing)]) }</p>
             } else if !o.complete {
-                <p class="notice">{ format!("Questionnaire incomplet\u{a0}: {} question(s) sans réponse.", o.missing.len()) }</p>
+                <p class="notice">{ AdvisorMsg::Incomplete.fill(&[("n", &missing)]) }</p>
             }
             { confidence::summary(q, &o.confidence) }
-            <p class="decided">{ "Parcours conseillé : " }<strong id="recommended">{ title(&o.parcours) }</strong></p>
+            <p class="decided">{ AdvisorMsg::Recommended.fr() }<strong id="recommended">{ title(&o.parcours) }</strong></p>
             <p>{ o.because.get(lang) }</p>
-            if let Some(n) = &o.next { <p>{ "Ensuite : " }<strong>{ title(n) }</strong></p> }
-            <p>{ format!("Réponses «\u{a0}Je ne sais pas\u{a0}»\u{a0}: {}", o.dont_know) }</p>
-            <h3>{ "Compétences" }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Score par domaine">
+            if let Some(n) = &o.next { <p>{ AdvisorMsg::Then.fr() }<strong>{ title(n) }</strong></p> }
+            <p>{ AdvisorMsg::DontKnowCount.fill(&[("n", &o.dont_know.to_string())]) }</p>
+            <h3>{ AdvisorMsg::Skills.fr() }</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={AdvisorMsg::ScoresLabel.fr()}>
             <table class="scores">
-                <caption class="visually-hidden">{ "Score par domaine" }</caption>
-                <thead><tr><th scope="col">{ "Domaine" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Maximum" }</th><th scope="col">{ "%" }</th><th scope="col">{ "Niveau" }</th><th scope="col">{ "Répondu" }</th><th scope="col">{ "Auto-évaluation" }</th></tr></thead>
+                <caption class="visually-hidden">{ AdvisorMsg::ScoresLabel.fr() }</caption>
+                <thead><tr>
+                    { for [
+                        AdvisorMsg::ColDomain,
+                        AdvisorMsg::ColScore,
+                        AdvisorMsg::ColMax,
+                        AdvisorMsg::ColPercent,
+                        AdvisorMsg::ColLevel,
+                        AdvisorMsg::ColAnswered,
+                        AdvisorMsg::ColSelfRating,
+                    ].into_iter().map(|h| html! { <th scope="col">{ h.fr() }</th> }) }
+                </tr></thead>
                 <tbody>
                     { for q.dimensions.iter().zip(&o.dimensions).map(|(d, s)| {
                         let over = s.calibration == Some(Calibration::Over);
@@ -75,13 +94,13 @@ pub fn Detail(props: &Props) -> Html {
                                 <th scope="row">{ d.label.get(lang) }</th>
                                 <td>{ s.score }</td>
                                 <td>{ s.max }</td>
-                                <td>{ s.percent.map_or("–".to_owned(), |p| p.to_string()) }</td>
-                                <td>{ q.level_label(s.level.as_deref(), lang).unwrap_or("non évalué") }</td>
-                                <td>{ s.coverage.map_or("–".to_owned(), |c| format!("{c} %")) }</td>
+                                <td>{ s.percent.map_or_else(no_value, |p| p.to_string()) }</td>
+                                <td>{ q.level_label(s.level.as_deref(), lang).unwrap_or(AdvisorMsg::NotAssessed.fr()) }</td>
+                                <td>{ s.coverage.map_or_else(no_value, |c| AdvisorMsg::Coverage.fill(&[("n", &c.to_string())])) }</td>
                                 <td>{ match s.calibration {
-                                    Some(Calibration::Over) => html! { <strong>{ "⚠ surestimée : les vérifications la contredisent" }</strong> },
+                                    Some(Calibration::Over) => html! { <strong>{ AdvisorMsg::OverRated.fr() }</strong> },
                                     Some(c) => html! { { confidence::calibration_text(c) } },
-                                    None => html! { "–" },
+                                    None => html! { { AdvisorMsg::NoValue.fr() } },
                                 } }</td>
                             </tr>
                         }
@@ -89,17 +108,17 @@ pub fn Detail(props: &Props) -> Html {
                 </tbody>
             </table>
             </div>
-            <h3>{ "Réponses" }</h3>
+            <h3>{ AdvisorMsg::AnswersTitle.fr() }</h3>
             <ol class="answers">
                 { for q.questions.iter().enumerate().map(|(qi, question)| {
                     let skipped = o.skipped.iter().find(|s| s.question == question.id);
                     html! {
                         <li data-question={question.id.clone()}>
-                            <span class="q">{ question.text.get(lang) }</span>{ " — " }
+                            <span class="q">{ question.text.get(lang) }</span>{ AdvisorMsg::QuestionAnswer.fr() }
                             if let Some(s) = skipped {
-                                <em title={s.because.clone()}>{ format!("non posée : seulement si {}", why_skipped(qi, s.section)) }</em>
+                                <em title={s.because.clone()}>{ AdvisorMsg::SkippedOnlyIf.fill(&[("condition", &why_skipped(qi, s.section))]) }</em>
                             } else if o.early_stop && o.missing.contains(&question.id) {
-                                <em class="not-needed">{ "non posée (arrêt anticipé : ne pouvait plus changer le conseil)" }</em>
+                                <em class="not-needed">{ AdvisorMsg::SkippedEarlyStop.fr() }</em>
                             } else {
                                 <strong>{ answer_text(&question.id) }</strong>
                             }
@@ -107,21 +126,21 @@ pub fn Detail(props: &Props) -> Html {
                     }
                 }) }
             </ol>
-            <h3>{ "Règles" }</h3>
-            <p class="discreet no-print">{ "Dans l'ordre : la première règle vraie décide." }</p>
+            <h3>{ AdvisorMsg::Rules.fr() }</h3>
+            <p class="discreet no-print">{ AdvisorMsg::RulesOrder.fr() }</p>
             <ol class="trace">
                 { for o.trace.iter().map(|t| {
-                    let reads: Vec<String> = t.read.iter().map(|r| format!("{} = {}", r.what, r.value)).collect();
+                    let reads: Vec<String> = t.read.iter().map(|r| AdvisorMsg::ReadValue.fill(&[("what", &r.what), ("value", &r.value)])).collect();
                     let sentence = q.rules.get(t.rule).map_or_else(|| t.when.clone(), |r| r.in_words(q, lang));
                     html! {
                         <li class={classes!(t.held.then_some("held"))}>
-                            { sentence }{ "\u{a0}: " }
-                            <strong>{ if t.held { "vraie, décide" } else { "fausse" } }</strong>
+                            { sentence }{ AdvisorMsg::Colon.fr() }
+                            <strong>{ if t.held { AdvisorMsg::RuleHeld.fr() } else { AdvisorMsg::RuleNotHeld.fr() } }</strong>
                             // The expression as written, for the author, on demand.
                             <details class="expression no-print">
-                                <summary>{ "Expression" }<span class="visually-hidden">{ format!(" de la règle {}", t.rule + 1) }</span></summary>
+                                <summary>{ AdvisorMsg::Expression.fr() }<span class="visually-hidden">{ AdvisorMsg::ExpressionOfRule.fill(&[("n", &(t.rule + 1).to_string())]) }</span></summary>
                                 <code>{ t.when.clone() }</code>
-                                if !reads.is_empty() { <p>{ format!("Valeurs lues\u{a0}: {}", reads.join(", ")) }</p> }
+                                if !reads.is_empty() { <p>{ AdvisorMsg::ReadValues.fill(&[("values", &reads.join(AdvisorMsg::ListComma.fr()))]) }</p> }
                             </details>
                         </li>
                     }

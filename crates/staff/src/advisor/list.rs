@@ -2,6 +2,7 @@
 //! export (CSV, JSON) and import (JSON, merged without duplicates).
 
 use super::state::Action;
+use super::text::AdvisorMsg;
 use diag_core::records::{self, ImportError, Record};
 use diag_ui::questionnaire::Shared;
 use wasm_bindgen_futures::JsFuture;
@@ -82,17 +83,20 @@ pub fn RecordList(props: &Props) -> Html {
         let (all, dispatch) = (props.records.clone(), props.dispatch.clone());
         Callback::from(move |_| {
             crate::download::file(
-                "fiches-conseiller.json",
+                AdvisorMsg::JsonFileName.fr(),
                 "application/json",
                 &records::to_json(&all),
             );
             // The JSON export is the backup: its day and size drive the reminder.
             super::vault::exported(all.len());
-            dispatch.emit(Action::Status(Some(format!(
-                "Sauvegarde exportée\u{a0}: {} fiche{}.",
-                all.len(),
-                if all.len() > 1 { "s" } else { "" }
-            ))));
+            let saved = if all.len() > 1 {
+                AdvisorMsg::BackupExportedMany
+            } else {
+                AdvisorMsg::BackupExportedOne
+            };
+            dispatch.emit(Action::Status(Some(
+                saved.fill(&[("n", &all.len().to_string())]),
+            )));
         })
     };
     let export_csv = {
@@ -100,7 +104,7 @@ pub fn RecordList(props: &Props) -> Html {
         let title = title.clone();
         Callback::from(move |_| {
             crate::download::file(
-                "fiches-conseiller.csv",
+                AdvisorMsg::CsvFileName.fr(),
                 "text/csv;charset=utf-8",
                 &records::to_csv(&all, &title),
             )
@@ -139,29 +143,29 @@ pub fn RecordList(props: &Props) -> Html {
         .collect();
     html! {
         <section class="records" aria-labelledby="records-title">
-            <h2 id="records-title">{ "Fiches enregistrées sur cet appareil" }</h2>
+            <h2 id="records-title">{ AdvisorMsg::RecordsTitle.fr() }</h2>
             <super::backup::Safekeeping persisted={props.persisted} last_export={props.last_export} />
             <ul class="counts">
-                { for counts.iter().map(|(t, n)| html! { <li>{ format!("{t}\u{a0}: {n}") }</li> }) }
+                { for counts.iter().map(|(t, n)| html! { <li>{ AdvisorMsg::ParcoursCount.fill(&[("parcours", t), ("n", &n.to_string())]) }</li> }) }
             </ul>
             <div class="actions">
-                <button type="button" onclick={export_csv}>{ "Exporter en CSV (tableur)" }</button>
-                <button type="button" onclick={export_json}>{ "Exporter en JSON (sauvegarde)" }</button>
+                <button type="button" onclick={export_csv}>{ AdvisorMsg::ExportCsv.fr() }</button>
+                <button type="button" onclick={export_json}>{ AdvisorMsg::ExportJson.fr() }</button>
             </div>
-            <label for="import-file">{ "Importer un export JSON" }</label>
+            <label for="import-file">{ AdvisorMsg::Import.fr() }</label>
             <input id="import-file" type="file" accept=".json,application/json" onchange={import} />
-            <label for="records-search">{ "Rechercher (nom, code, note, date)" }</label>
+            <label for="records-search">{ AdvisorMsg::Search.fr() }</label>
             <input id="records-search" type="search" oninput={on_search} value={(*search).clone()} />
             <div class="filters">
-                <label for="records-confidence">{ "Confiance" }</label>
+                <label for="records-confidence">{ AdvisorMsg::ConfidenceFilter.fr() }</label>
                 <select id="records-confidence" onchange={on_only}>
-                    <option value="" selected={only.is_empty()}>{ "Toutes" }</option>
+                    <option value="" selected={only.is_empty()}>{ AdvisorMsg::AllConfidences.fr() }</option>
                     { for records::CONFIDENCE.iter().rev().map(|(id, l)| html! { <option value={*id} selected={*only == *id}>{ *l }</option> }) }
                 </select>
-                <label for="records-sort">{ "Ordre" }</label>
+                <label for="records-sort">{ AdvisorMsg::Order.fr() }</label>
                 <select id="records-sort" onchange={on_sort}>
-                    <option value="date" selected={!*weakest_first}>{ "Ordre d'enregistrement" }</option>
-                    <option value="confidence" selected={*weakest_first}>{ "Confiance la plus faible d'abord" }</option>
+                    <option value="date" selected={!*weakest_first}>{ AdvisorMsg::OrderSaved.fr() }</option>
+                    <option value="confidence" selected={*weakest_first}>{ AdvisorMsg::OrderWeakest.fr() }</option>
                 </select>
             </div>
             <RecordTable q={props.q.clone()} records={shown.into_iter().cloned().collect::<Vec<_>>()} all={props.records.clone()} on_save={props.on_save.clone()} />
@@ -188,13 +192,21 @@ fn import_file(
                 let added = records::merge(&mut merged, imported);
                 dispatch.emit(Action::Error(None));
                 if added == 0 {
-                    dispatch.emit(Action::Status(Some("Aucune nouvelle fiche : elles étaient toutes déjà là.".into())));
+                    dispatch.emit(Action::Status(Some(AdvisorMsg::NothingNew.fr().into())));
                 } else {
-                    on_save.emit((merged, Vec::new(), format!("{added} fiche(s) importée(s).")));
+                    on_save.emit((
+                        merged,
+                        Vec::new(),
+                        AdvisorMsg::Imported.fill(&[("n", &added.to_string())]),
+                    ));
                 }
             }
-            Err(ImportError::Foreign) => dispatch.emit(Action::Error(Some("Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.".into()))),
-            Err(ImportError::Damaged(why)) => dispatch.emit(Action::Error(Some(format!("Ce fichier d'export est abîmé ({why}). Rien n'a été modifié.")))),
+            Err(ImportError::Foreign) => {
+                dispatch.emit(Action::Error(Some(AdvisorMsg::ImportForeign.fr().into())))
+            }
+            Err(ImportError::Damaged(why)) => dispatch.emit(Action::Error(Some(
+                AdvisorMsg::ImportDamaged.fill(&[("why", &why)]),
+            ))),
         }
     });
 }
@@ -215,12 +227,19 @@ fn RecordTable(props: &TableProps) -> Html {
     let title = |id: &str| props.q.0.parcours_title(id, "fr");
     html! {
         // Wider than a phone: the table scrolls on its own (and by keyboard), the page does not.
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Fiches">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={AdvisorMsg::RecordsTable.fr()}>
         <table class="record-table">
-            <caption class="visually-hidden">{ "Fiches" }</caption>
+            <caption class="visually-hidden">{ AdvisorMsg::RecordsTable.fr() }</caption>
             <thead><tr>
-                <th scope="col">{ "Date" }</th><th scope="col">{ "Nom" }</th><th scope="col">{ "Code" }</th>
-                <th scope="col">{ "Parcours" }</th><th scope="col">{ "Confiance" }</th><th scope="col">{ "Note" }</th><th scope="col"><span class="visually-hidden">{ "Supprimer" }</span></th>
+                { for [
+                    AdvisorMsg::ColDate,
+                    AdvisorMsg::ColName,
+                    AdvisorMsg::ColCode,
+                    AdvisorMsg::ColParcours,
+                    AdvisorMsg::ColConfidence,
+                    AdvisorMsg::ColNote,
+                ].into_iter().map(|h| html! { <th scope="col">{ h.fr() }</th> }) }
+                <th scope="col"><span class="visually-hidden">{ AdvisorMsg::Delete.fr() }</span></th>
             </tr></thead>
             <tbody>
                 { for props.records.iter().map(|r| {
@@ -229,10 +248,10 @@ fn RecordTable(props: &TableProps) -> Html {
                     let on_save = props.on_save.clone();
                     let label = if r.name.is_empty() { r.code.clone() } else { r.name.clone() };
                     let delete = Callback::from(move |_| {
-                        let ok = web_sys::window().and_then(|w| w.confirm_with_message("Supprimer cette fiche ?").ok()).unwrap_or(false);
+                        let ok = web_sys::window().and_then(|w| w.confirm_with_message(AdvisorMsg::ConfirmDelete.fr()).ok()).unwrap_or(false);
                         if ok {
                             let kept: Vec<Record> = all.iter().filter(|x| x.id != id).cloned().collect();
-                            on_save.emit((kept, vec![id.clone()], "Fiche supprimée.".into()));
+                            on_save.emit((kept, vec![id.clone()], AdvisorMsg::RecordDeleted.fr().into()));
                         }
                     });
                     html! {
@@ -240,10 +259,10 @@ fn RecordTable(props: &TableProps) -> Html {
                             <td>{ r.date.clone() }</td>
                             <td>{ r.name.clone() }</td>
                             <td class="code-cell">{ r.code.clone() }</td>
-                            <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { format!(" (changé\u{a0}: {})", r.override_reason) } else { String::new() } }</td>
+                            <td>{ title(&r.parcours) }{ if r.parcours != r.recommended { AdvisorMsg::Changed.fill(&[("reason", &r.override_reason)]) } else { String::new() } }</td>
                             <td>{ super::confidence::label(&r.confidence) }</td>
                             <td>{ r.note.clone() }</td>
-                            <td><button type="button" class="secondary" aria-label={format!("Supprimer la fiche {label}")} onclick={delete}>{ "Supprimer" }</button></td>
+                            <td><button type="button" class="secondary" aria-label={AdvisorMsg::DeleteRecord.fill(&[("name", &label)])} onclick={delete}>{ AdvisorMsg::Delete.fr() }</button></td>
                         </tr>
                     }
                 }) }

@@ -14,6 +14,7 @@ mod list;
 mod scan;
 mod state;
 mod stats;
+mod text;
 mod unlock;
 mod vault;
 
@@ -25,6 +26,7 @@ use diag_ui::questionnaire::Shared;
 use list::RecordList;
 use state::{Action, Advisor, Tab};
 use stats::Stats;
+use text::AdvisorMsg;
 use unlock::Unlock;
 use vault::{Key, VaultError};
 use wasm_bindgen::JsCast;
@@ -37,11 +39,12 @@ pub struct Props {
 
 fn vault_message(e: &VaultError) -> &'static str {
     match e {
-        VaultError::WrongPassphrase => "Phrase de passe incorrecte. Rien n'a été modifié : réessayez.",
-        VaultError::Storage => "Les fiches ne peuvent pas être enregistrées sur cet appareil. Exportez-les (JSON) pour ne rien perdre.",
-        VaultError::Damaged => "Les fiches enregistrées sur cet appareil sont abîmées. Importez votre dernier export JSON.",
-        VaultError::NoCrypto => "Ce navigateur ne peut pas chiffrer les fiches (la page doit être servie en https).",
+        VaultError::WrongPassphrase => AdvisorMsg::VaultWrongPassphrase,
+        VaultError::Storage => AdvisorMsg::VaultStorage,
+        VaultError::Damaged => AdvisorMsg::VaultDamaged,
+        VaultError::NoCrypto => AdvisorMsg::VaultNoCrypto,
     }
+    .fr()
 }
 
 /// Re-reads what is stored (another tab may have added records), merges, and saves.
@@ -93,7 +96,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
             gloo::events::EventListener::new(&w, "beforeunload", |e| {
                 e.prevent_default();
                 if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                    e.set_return_value("Une décision n'est pas enregistrée.");
+                    e.set_return_value(AdvisorMsg::LeaveUnsaved.fr());
                 }
             })
         });
@@ -108,12 +111,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
         Callback::from(move |_| {
             let sure = !open
                 || web_sys::window()
-                    .and_then(|w| {
-                        w.confirm_with_message(
-                            "La décision affichée n'est pas enregistrée. Verrouiller quand même ? Elle sera perdue.",
-                        )
-                        .ok()
-                    })
+                    .and_then(|w| w.confirm_with_message(AdvisorMsg::ConfirmLock.fr()).ok())
                     .unwrap_or(false);
             if sure {
                 dispatch.emit(Action::Lock);
@@ -141,11 +139,11 @@ pub fn AdvisorPage(props: &Props) -> Html {
             let message = match mine.iter_mut().find(|x| x.id == r.id || x.code == r.code) {
                 Some(kept) => {
                     *kept = r;
-                    format!("Fiche mise à jour\u{a0}: {name}.")
+                    AdvisorMsg::RecordUpdated.fill(&[("name", name)])
                 }
                 None => {
                     mine.push(r);
-                    format!("Fiche enregistrée\u{a0}: {name}.")
+                    AdvisorMsg::RecordSaved.fill(&[("name", name)])
                 }
             };
             save.emit((mine, Vec::new(), message));
@@ -166,13 +164,13 @@ pub fn AdvisorPage(props: &Props) -> Html {
 
     html! {
         <main id="main" class="advisor" lang="fr">
-            <h1 data-focus="" tabindex="-1">{ "Espace conseiller numérique" }</h1>
-            <nav class="tabs no-print" aria-label="Espace conseiller">
-                { tab_button(Tab::Code, "Ouvrir un code".into()) }
-                { tab_button(Tab::Desk, "Questionnaire au bureau".into()) }
-                { tab_button(Tab::Records, format!("Fiches ({})", state.records.len())) }
-                { tab_button(Tab::Stats, "Activité".into()) }
-                <button type="button" class="secondary" onclick={lock}>{ "Verrouiller" }</button>
+            <h1 data-focus="" tabindex="-1">{ AdvisorMsg::PageTitle.fr() }</h1>
+            <nav class="tabs no-print" aria-label={AdvisorMsg::TabsLabel.fr()}>
+                { tab_button(Tab::Code, AdvisorMsg::TabCode.fr().into()) }
+                { tab_button(Tab::Desk, AdvisorMsg::TabDesk.fr().into()) }
+                { tab_button(Tab::Records, AdvisorMsg::TabRecords.fill(&[("n", &state.records.len().to_string())])) }
+                { tab_button(Tab::Stats, AdvisorMsg::TabStats.fr().into()) }
+                <button type="button" class="secondary" onclick={lock}>{ AdvisorMsg::Lock.fr() }</button>
             </nav>
             <div aria-live="polite" class="no-print">
                 if let Some(s) = &state.status { <p class="status" role="status">{ s.clone() }</p> }

@@ -5,6 +5,7 @@
 //! code always works; this only saves the typing. Nothing leaves the device:
 //! the image is read in the page.
 
+use super::text::AdvisorMsg;
 use crate::qr;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,10 +22,11 @@ pub enum ScanError {
 }
 
 impl ScanError {
-    pub fn message(self) -> &'static str {
+    /// What the advisor is told.
+    pub fn message(self) -> AdvisorMsg {
         match self {
-            Self::NoCamera => "La caméra n'a pas pu s'ouvrir (pas de caméra, ou accès refusé). Vous pouvez choisir une photo de la fiche, ou taper le code.",
-            Self::NothingRead => "Aucun QR code lu. Approchez la fiche de la caméra, choisissez une photo de la fiche, ou tapez le code.",
+            Self::NoCamera => AdvisorMsg::CameraFailed,
+            Self::NothingRead => AdvisorMsg::NothingRead,
         }
     }
 }

@@ -20,6 +20,18 @@ pub enum Tab {
     Stats,
 }
 
+/// An intake on screen: a resident's answers, their code, and the language
+/// they answered in when the sheet's QR code says so (`…/ar`).
+#[derive(Clone, PartialEq, Debug)]
+pub struct Intake {
+    pub answers: Answers,
+    /// The canonical code (without the language).
+    pub code: String,
+    /// The language code after the `/` (2 or 3 letters, lowercase); `None`
+    /// without one, and for the questionnaire at the desk.
+    pub lang: Option<String>,
+}
+
 /// Everything the advisor's screen changes.
 #[derive(Clone, PartialEq)]
 pub struct Advisor {
@@ -35,7 +47,7 @@ pub struct Advisor {
     pub busy: bool,
     pub tab: Tab,
     /// The answers and code being looked at.
-    pub intake: Option<(Answers, String)>,
+    pub intake: Option<Intake>,
     /// The answers given at the desk so far.
     pub desk: Answers,
     /// The camera is reading a QR code.
@@ -70,8 +82,8 @@ pub enum Action {
     /// The vault is working (or done).
     Busy(bool),
     SetTab(Tab),
-    /// A code was opened: its answers and canonical code.
-    Open(Answers, String),
+    /// A code was opened: its answers, canonical code and language.
+    Open(Intake),
     /// A code could not be opened: why.
     OpenFailed(String),
     /// An answer given at the desk.
@@ -107,8 +119,8 @@ impl Reducible for Advisor {
             Action::Lock => return Rc::new(Advisor::default()),
             Action::Busy(b) => next.busy = b,
             Action::SetTab(t) => next.tab = t,
-            Action::Open(answers, code) => {
-                next.intake = Some((answers, code));
+            Action::Open(intake) => {
+                next.intake = Some(intake);
                 next.error = None;
                 next.status = None;
             }
@@ -121,7 +133,11 @@ impl Reducible for Advisor {
                 next.desk.set(&q, a);
             }
             Action::DeskDone(code) => {
-                next.intake = Some((next.desk.clone(), code));
+                next.intake = Some(Intake {
+                    answers: next.desk.clone(),
+                    code,
+                    lang: None,
+                });
                 next.tab = Tab::Code;
             }
             Action::Saving(records) => next.records = records,

@@ -2,6 +2,7 @@
 //! town's activity report (one printed A4 page).
 
 use super::chart::{Bar, BarChart};
+use super::text::AdvisorMsg;
 use diag_core::activity::{activity, Activity};
 use diag_core::records::Record;
 use diag_ui::questionnaire::Shared;
@@ -31,7 +32,10 @@ fn share(n: usize, of: usize) -> String {
     if of == 0 {
         return n.to_string();
     }
-    format!("{n} ({}\u{a0}%)", (n * 100 + of / 2) / of)
+    AdvisorMsg::Share.fill(&[
+        ("n", &n.to_string()),
+        ("percent", &((n * 100 + of / 2) / of).to_string()),
+    ])
 }
 
 /// Reads a date field's value (`YYYY-MM-DD`, or nothing).
@@ -57,24 +61,24 @@ pub fn Stats(props: &Props) -> Html {
         "fr",
     );
     let period = match (from.as_deref(), to.as_deref()) {
-        (None, None) => "toutes les fiches".to_owned(),
-        (Some(f), None) => format!("depuis le {f}"),
-        (None, Some(t)) => format!("jusqu'au {t}"),
-        (Some(f), Some(t)) => format!("du {f} au {t}"),
+        (None, None) => AdvisorMsg::PeriodAll.fr().to_owned(),
+        (Some(f), None) => AdvisorMsg::PeriodFrom.fill(&[("from", f)]),
+        (None, Some(t)) => AdvisorMsg::PeriodTo.fill(&[("to", t)]),
+        (Some(f), Some(t)) => AdvisorMsg::PeriodBetween.fill(&[("from", f), ("to", t)]),
     };
     html! {
         <section class="stats" aria-labelledby="stats-title">
-            <h2 id="stats-title" tabindex="-1">{ "Activité" }</h2>
+            <h2 id="stats-title" tabindex="-1">{ AdvisorMsg::StatsTitle.fr() }</h2>
             <form class="period no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <label for="stats-from">{ "Du" }</label>
+                <label for="stats-from">{ AdvisorMsg::DateFrom.fr() }</label>
                 <input id="stats-from" type="date" value={(*from).clone().unwrap_or_default()} onchange={date_field(from.clone())} />
-                <label for="stats-to">{ "Au" }</label>
+                <label for="stats-to">{ AdvisorMsg::DateTo.fr() }</label>
                 <input id="stats-to" type="date" value={(*to).clone().unwrap_or_default()} onchange={date_field(to.clone())} />
-                <button type="button" class="secondary" onclick={Callback::from(|_| super::print_page())}>{ "Imprimer le rapport d'activité" }</button>
+                <button type="button" class="secondary" onclick={Callback::from(|_| super::print_page())}>{ AdvisorMsg::PrintReport.fr() }</button>
             </form>
-            <p id="stats-period">{ format!("Période\u{a0}: {period}.") }</p>
+            <p id="stats-period">{ period }</p>
             if a.records == 0 {
-                <p>{ "Aucune fiche sur cette période." }</p>
+                <p>{ AdvisorMsg::NoRecordInPeriod.fr() }</p>
             } else {
                 { figures(&a) }
                 { charts(&a) }
@@ -89,14 +93,14 @@ fn figures(a: &Activity) -> Html {
     let aside = a.review.set_aside.len();
     html! {
         <dl class="key-figures">
-            <dt>{ "Accueils" }</dt><dd id="stats-records">{ a.records }</dd>
-            <dt>{ "Parcours changé par le conseiller" }</dt><dd id="stats-overridden">{ share(a.overridden, a.records) }</dd>
+            <dt>{ AdvisorMsg::Intakes.fr() }</dt><dd id="stats-records">{ a.records }</dd>
+            <dt>{ AdvisorMsg::Overridden.fr() }</dt><dd id="stats-overridden">{ share(a.overridden, a.records) }</dd>
             if a.with_confidence > 0 {
-                <dt>{ format!("Résultats peu sûrs (sur {} fiches où c'est noté)", a.with_confidence) }</dt>
+                <dt>{ AdvisorMsg::LowConfidence.fill(&[("n", &a.with_confidence.to_string())]) }</dt>
                 <dd id="stats-low">{ share(a.low_confidence, a.with_confidence) }</dd>
             }
             if aside > 0 {
-                <dt>{ "Fiches d'une autre version du questionnaire (comptées ci-dessus, pas par règle)" }</dt>
+                <dt>{ AdvisorMsg::OtherVersion.fr() }</dt>
                 <dd id="stats-aside">{ aside }</dd>
             }
         </dl>
@@ -130,18 +134,24 @@ fn charts(a: &Activity) -> Html {
         .iter()
         .filter(|r| r.decided > 0)
         .map(|r| Bar {
-            label: format!("Règle {} → {}", r.rule, r.parcours),
+            label: AdvisorMsg::RuleBar
+                .fill(&[("rule", &r.rule.to_string()), ("parcours", &r.parcours)]),
             value: r.decided,
             part: Some(r.overridden),
         })
         .collect::<Vec<_>>();
     html! {
         <>
-            <BarChart id="chart-months" title="Accueils par mois" bars={months} headers={vec!["Mois".into(), "Accueils".into()]} />
-            <BarChart id="chart-parcours" title="Parcours décidés" bars={parcours} headers={vec!["Parcours".into(), "Décidés".into()]} />
-            <BarChart id="chart-rules" title="Résultats décidés par chaque règle, et changés par le conseiller" bars={rules} headers={vec!["Règle".into(), "A décidé".into(), "Changés par le conseiller".into()]} />
+            <BarChart id="chart-months" title={AdvisorMsg::ChartMonths.fr()} bars={months} headers={headers(&[AdvisorMsg::ColMonth, AdvisorMsg::Intakes])} />
+            <BarChart id="chart-parcours" title={AdvisorMsg::ChartParcours.fr()} bars={parcours} headers={headers(&[AdvisorMsg::ColParcours, AdvisorMsg::ColDecided])} />
+            <BarChart id="chart-rules" title={AdvisorMsg::ChartRules.fr()} bars={rules} headers={headers(&[AdvisorMsg::ColRule, AdvisorMsg::ColRuleDecided, AdvisorMsg::ColChanged])} />
         </>
     }
+}
+
+/// A chart's column headers.
+fn headers(columns: &[AdvisorMsg]) -> Vec<AttrValue> {
+    columns.iter().map(|c| AttrValue::Static(c.fr())).collect()
 }
 
 /// For each rule overridden: its words, and what the advisor chose instead.
@@ -152,12 +162,12 @@ fn overrides(q: &Shared, a: &Activity) -> Html {
     }
     html! {
         <section class="overrides no-print" aria-labelledby="overrides-title">
-            <h3 id="overrides-title">{ "Les règles dont le résultat a été changé" }</h3>
+            <h3 id="overrides-title">{ AdvisorMsg::OverridesTitle.fr() }</h3>
             <ul>
                 { for changed.iter().map(|r| {
                     let title = |id: &str| q.0.parcours_by_id(id).map_or_else(|| id.to_owned(), |p| p.title.get("fr").to_owned());
-                    let to = r.to.iter().map(|(p, n)| format!("{} ({n})", title(p))).collect::<Vec<_>>().join(", ");
-                    html! { <li><strong>{ format!("Règle {}", r.rule) }</strong>{ format!("\u{a0}: {}. Choisi à la place\u{a0}: {to}.", r.sentence) }</li> }
+                    let to = r.to.iter().map(|(p, n)| AdvisorMsg::ParcoursWithCount.fill(&[("parcours", &title(p)), ("n", &n.to_string())])).collect::<Vec<_>>().join(AdvisorMsg::ListComma.fr());
+                    html! { <li><strong>{ AdvisorMsg::OverrideRule.fill(&[("n", &r.rule.to_string())]) }</strong>{ AdvisorMsg::OverrideChosen.fill(&[("sentence", &r.sentence), ("to", &to)]) }</li> }
                 }) }
             </ul>
         </section>

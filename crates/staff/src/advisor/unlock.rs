@@ -2,6 +2,7 @@
 //! the first use on this device.
 
 use super::state::Action;
+use super::text::AdvisorMsg;
 use super::{input_value, vault, vault_message};
 use diag_core::records;
 use yew::prelude::*;
@@ -16,9 +17,9 @@ pub struct Props {
 /// Why a new passphrase is refused, if it is.
 fn refuse_new(pass: &str, confirm: &str) -> Option<&'static str> {
     if pass.chars().count() < 8 {
-        Some("Choisissez une phrase de passe d'au moins 8 caractères.")
+        Some(AdvisorMsg::PassphraseTooShort.fr())
     } else if pass != confirm {
-        Some("Les deux phrases de passe ne sont pas identiques.")
+        Some(AdvisorMsg::PassphrasesDiffer.fr())
     } else {
         None
     }
@@ -75,22 +76,22 @@ pub fn Unlock(props: &Props) -> Html {
     };
     html! {
         <main id="main" class="advisor" lang="fr">
-            <h1 data-focus="" tabindex="-1">{ "Espace conseiller numérique" }</h1>
+            <h1 data-focus="" tabindex="-1">{ AdvisorMsg::PageTitle.fr() }</h1>
             <form class="unlock" {onsubmit}>
                 if exists {
-                    <p>{ "Les fiches enregistrées sur cet appareil sont chiffrées. Entrez la phrase de passe pour les ouvrir." }</p>
+                    <p>{ AdvisorMsg::UnlockIntro.fr() }</p>
                 } else {
-                    <p>{ "Première utilisation sur cet appareil : choisissez une phrase de passe. Elle chiffre les fiches des personnes reçues." }</p>
-                    <p class="warning"><strong>{ "Attention : " }</strong>{ "une phrase de passe oubliée ne peut pas être retrouvée. Exportez régulièrement les fiches (JSON) : c'est votre sauvegarde." }</p>
+                    <p>{ AdvisorMsg::FirstUseIntro.fr() }</p>
+                    <p class="warning"><strong>{ AdvisorMsg::Warning.fr() }</strong>{ AdvisorMsg::ForgottenPassphrase.fr() }</p>
                 }
-                <label for="passphrase">{ "Phrase de passe" }</label>
+                <label for="passphrase">{ AdvisorMsg::Passphrase.fr() }</label>
                 <input id="passphrase" type="password" autocomplete={if exists { "current-password" } else { "new-password" }} />
                 if !exists {
-                    <label for="passphrase-confirm">{ "La même, une seconde fois" }</label>
+                    <label for="passphrase-confirm">{ AdvisorMsg::PassphraseAgain.fr() }</label>
                     <input id="passphrase-confirm" type="password" autocomplete="new-password" />
                 }
                 if let Some(e) = &*error { <p class="missing" role="alert" id="unlock-error">{ e.clone() }</p> }
-                <button type="submit" disabled={props.busy}>{ if exists { "Ouvrir les fiches" } else { "Créer la phrase de passe" } }</button>
+                <button type="submit" disabled={props.busy}>{ if exists { AdvisorMsg::OpenRecords.fr() } else { AdvisorMsg::CreatePassphrase.fr() } }</button>
             </form>
         </main>
     }
