@@ -65,7 +65,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         .bytes(),
     );
     vec![
-        ("billion laughs (alias bomb)", bomb.into_bytes(), "unknown-field 1:1 unknown field `x0`, expected one of `format`, `id`, `version`, `code-prefix`, `languages`, `title`, `introduction`, `duration-minutes`, `organisation`, `dimensions`, `levels`, `scales`, `parcours`, `sections`, `recommendation`, `coverage-threshold`, `early-stop`"),
+        ("billion laughs (alias bomb)", bomb.into_bytes(), "unknown-field 1:1 unknown field `x0`, expected one of `format`, `id`, `version`, `code-prefix`, `languages`, `translations`, `title`, `introduction`, `duration-minutes`, `organisation`, `dimensions`, `levels`, `scales`, `parcours`, `sections`, `recommendation`, `coverage-threshold`, `early-stop`"),
         ("aliases in a legitimate place", bomb_in_value.into_bytes(), "ok"),
         ("10,000 levels of nesting", format!("{}{}\n", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(), "too-complex 1:33 lists and mappings are nested more than 32 deep here"),
         ("10,000 nested lists in a text", replace("title: { fr: \"Exemple\", en: \"Example\" }", &format!("title: {}{}", "[".repeat(10_000), "]".repeat(10_000))), "too-complex 6:40 lists and mappings are nested more than 32 deep here"),

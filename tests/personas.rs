@@ -36,7 +36,11 @@ fn personas_get_the_expected_parcours() {
 #[test]
 fn bundled_questionnaire_has_no_error_and_no_warning() {
     let src = diag_tests::bundled();
-    let diags = Questionnaire::check(&src);
+    // Only notes: its translations are not yet reviewed by native speakers.
+    let diags: Vec<_> = Questionnaire::check(&src)
+        .into_iter()
+        .filter(|d| d.code != "translation-not-reviewed")
+        .collect();
     assert!(
         diags.is_empty(),
         "{}",

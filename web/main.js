@@ -35,6 +35,8 @@ function loadStaff() {
 // The slow path: the resident's module asks the staff's module to check and
 // compile a questionnaire.yaml edited by hand (it rejects a broken one).
 globalThis.diagCompile = (yaml) => loadStaff().then((m) => m.compile(yaml));
+// The same for a language's texts (questionnaire.<code>.yaml) after such an edit.
+globalThis.diagTranslate = ([yaml, translation, lang]) => loadStaff().then((m) => m.translate(yaml, translation, lang));
 // The preview's "Essayer comme un habitant" runs the resident's module.
 globalThis.diagTrial = (bytes) => trial(bytes);
 

@@ -238,6 +238,28 @@ test('a hand-edited questionnaire.yaml without a new questionnaire.bin is compil
   }
 });
 
+test('after a hand edit, a language in a translation file still shows its texts (its pack is made again by the staff module)', async () => {
+  const text = 'Quels appareils avez-vous chez vous, modifié à la main ?';
+  writeFileSync(PUBLISHED, editedYaml(text));
+  try {
+    const page = await freshPage(browser);
+    const files = logRequests(page);
+    await page.goto(BASE_URL + '?lang=pt#/question/' + FIRST.id);
+    await page.waitForFunction(() => document.documentElement.lang === 'pt');
+    // The edited text has no translation yet: French; the untouched ones are in Portuguese.
+    await page.waitForFunction((want) => (document.querySelector('legend .question-text')?.textContent ?? '').replace(/\u00a0/g, ' ').trim() === want, text);
+    const translation = readFileSync(join(DIST, 'questionnaire.pt.yaml'), 'utf8');
+    const option = await page.locator('label.option').first().innerText();
+    assert.ok(translation.includes(`pt: "${option.trim()}"`), `a Portuguese option: ${option}`);
+    assert.equal(await page.locator('.notice').count(), 0, 'no "could not be loaded" notice');
+    assert.ok(files.includes('questionnaire.pt.yaml'), files.join('\n'));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    writeFileSync(PUBLISHED, originalYaml);
+  }
+});
+
 test('the welcome is readable without JavaScript', async () => {
   const page = await freshPage(browser, { javaScriptEnabled: false });
   await page.goto(BASE_URL);

@@ -39,14 +39,17 @@ pub fn ready(q: Questionnaire) -> Shared {
 }
 
 /// A promise stored on `globalThis` by `main.js`, awaited.
-async fn global_promise(name: &str, arg: Option<&str>) -> Option<wasm_bindgen::JsValue> {
+async fn global_promise(
+    name: &str,
+    arg: Option<wasm_bindgen::JsValue>,
+) -> Option<wasm_bindgen::JsValue> {
     let global = js_sys::global();
     let value = js_sys::Reflect::get(&global, &name.into()).ok()?;
     let promise = match arg {
         Some(a) => value
             .dyn_into::<js_sys::Function>()
             .ok()?
-            .call1(&global, &a.into())
+            .call1(&global, &a)
             .ok()?,
         None => value,
     };
@@ -67,19 +70,20 @@ async fn published_text() -> Option<String> {
 /// the language chosen ([`diag_ui::choose_lang`]), whose texts are fetched
 /// when they are in a translation file.
 pub async fn load() -> Result<Shared, String> {
-    let (bytes, q) = match published().await {
+    let (bytes, q, edited) = match published().await {
         Some(found) => found,
         None => (
             Cow::Borrowed(BUILT_IN),
             Questionnaire::from_compact(BUILT_IN)
                 .map_err(|e| format!("questionnaire intégré : {e}"))?,
+            None,
         ),
     };
     let lang = diag_ui::choose_lang(&q);
     let q = if lang.built_in() {
         q
     } else {
-        match translated(&bytes, lang).await {
+        match translated(&bytes, lang, edited.as_deref()).await {
             Some(t) => t,
             None => {
                 LANG_FAILED.set(true);
@@ -118,10 +122,24 @@ pub fn lang_failed() -> bool {
 /// (`ui.ar.json`), fetched only when that language is chosen, added to the
 /// compact form `bytes`. `None` offline, or for texts made for another version
 /// of the questionnaire (a hand edit not compiled again).
-async fn translated(bytes: &[u8], lang: Lang) -> Option<Questionnaire> {
+async fn translated(bytes: &[u8], lang: Lang, edited: Option<&str>) -> Option<Questionnaire> {
     let code = lang.code();
-    let pack = fetch::bytes(&format!("questionnaire.{code}.bin")).await?;
-    let q = Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?;
+    let q = match edited {
+        None => {
+            let pack = fetch::bytes(&format!("questionnaire.{code}.bin")).await?;
+            Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?
+        }
+        // The YAML was edited by hand: the published pack was made for the
+        // old text, so the staff's module makes one from the translation file.
+        Some(yaml) => {
+            let translation = fetch::text(&format!("questionnaire.{code}.yaml")).await?;
+            let args = js_sys::Array::of3(&yaml.into(), &translation.into(), &code.into());
+            let pack = global_promise("diagTranslate", Some(args.into()))
+                .await
+                .map(|v| js_sys::Uint8Array::new(&v).to_vec())?;
+            Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?
+        }
+    };
     if !i18n::has_strings(lang) {
         let json = fetch::text(&format!("ui.{code}.json")).await?;
         let list = js_sys::JSON::parse(&json).ok()?;
@@ -135,8 +153,9 @@ async fn translated(bytes: &[u8], lang: Lang) -> Option<Questionnaire> {
 }
 
 /// The published questionnaire's compact form and model, when the published
-/// YAML is there and readable; `None` for the built-in one.
-async fn published() -> Option<(Cow<'static, [u8]>, Questionnaire)> {
+/// YAML is there and readable (with its text when it was edited by hand and
+/// compiled here); `None` for the built-in one.
+async fn published() -> Option<(Cow<'static, [u8]>, Questionnaire, Option<String>)> {
     let yaml = published_text().await?;
     let wanted = digest(&yaml);
     if compact_header(BUILT_IN).is_ok_and(|h| h.digest == wanted) {
@@ -145,14 +164,14 @@ async fn published() -> Option<(Cow<'static, [u8]>, Questionnaire)> {
     if let Some(bytes) = fetch::bytes(COMPILED).await {
         if compact_header(&bytes).is_ok_and(|h| h.digest == wanted) {
             if let Ok(q) = Questionnaire::from_compact(&bytes) {
-                return Some((Cow::Owned(bytes), q));
+                return Some((Cow::Owned(bytes), q, None));
             }
         }
     }
     // Edited by hand: the staff's module reads the YAML (it rejects a broken file).
-    let compiled = global_promise("diagCompile", Some(&yaml))
+    let compiled = global_promise("diagCompile", Some(yaml.as_str().into()))
         .await
         .map(|v| js_sys::Uint8Array::new(&v).to_vec())?;
     let q = Questionnaire::from_compact(&compiled).ok()?;
-    Some((Cow::Owned(compiled), q))
+    Some((Cow::Owned(compiled), q, Some(yaml)))
 }

@@ -13,6 +13,10 @@ mod preview;
 mod qr;
 mod strings;
 
+// The unit tests run in the browser, as the module does (`cargo test --target wasm32-unknown-unknown`).
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 pub use app::StaffApp;
 pub use qr::decode_qr;
 
@@ -42,6 +46,18 @@ pub fn mount() {
 pub fn compile(yaml: &str) -> Result<Vec<u8>, String> {
     match diag_core::Questionnaire::from_yaml(yaml) {
         Ok(q) => Ok(q.to_compact(yaml)),
+        Err(e) => Err(e.render("questionnaire.yaml", yaml)),
+    }
+}
+
+/// The slow path for a language: the texts of the translation file
+/// `translation` (in `lang`) for a questionnaire.yaml edited by hand, as the
+/// pack its compact form takes (`Questionnaire::language_pack`). Texts the
+/// edit changed stay in French until the translation file is updated.
+#[wasm_bindgen]
+pub fn translate(yaml: &str, translation: &str, lang: &str) -> Result<Vec<u8>, String> {
+    match diag_core::Questionnaire::from_yaml_translated(yaml, &[translation]).0 {
+        Ok(q) => Ok(q.language_pack(yaml, lang)),
         Err(e) => Err(e.render("questionnaire.yaml", yaml)),
     }
 }

@@ -33,16 +33,17 @@ struct Checked {
 fn check(name: &str, source: &str, lang: Lang) -> Checked {
     // As `diag check` does, with today's date: past session periods are warned about.
     let (diagnostics, questionnaire) = match Questionnaire::from_yaml(source) {
-        // Notes (a translation not yet reviewed) are `diag check`'s: nothing to fix here.
         Ok(q) => (
-            q.warnings_on(source, diag_ui::today())
-                .into_iter()
-                .filter(|d| d.severity != Severity::Note)
-                .collect(),
+            q.warnings_on(source, diag_ui::today()),
             Some(Shared::new(q)),
         ),
         Err(e) => (e.diagnostics, None),
     };
+    // Notes (a translation not yet reviewed) are `diag check`'s: nothing to fix here.
+    let diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| d.severity != Severity::Note)
+        .collect();
     debug_assert!(
         questionnaire.is_some() || diagnostics.iter().any(|d| d.severity == Severity::Error)
     );

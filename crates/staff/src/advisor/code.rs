@@ -199,7 +199,7 @@ pub fn CodeTab(props: &Props) -> Html {
 mod tests {
     use super::{answered_in, split_language};
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn the_language_after_the_code_is_split_off_and_a_malformed_one_set_aside() {
         let code = "VLG-W1H6-6EB0-QB1E-R03S";
         assert_eq!(split_language(code), (code, None));
@@ -224,7 +224,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn french_says_nothing_and_other_languages_say_which() {
         assert_eq!(answered_in("fr"), None);
         assert_eq!(answered_in("ar").as_deref(), Some("Répondu en arabe"));

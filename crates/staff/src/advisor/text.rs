@@ -515,7 +515,7 @@ fn placeholders_in(text: &str) -> Vec<&str> {
 mod tests {
     use super::*;
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn every_message_has_a_text_with_the_placeholders_its_call_sites_fill() {
         for (i, msg) in AdvisorMsg::ALL.iter().enumerate() {
             assert_eq!(*msg as usize, i, "AdvisorMsg::ALL is in the enum's order");
@@ -541,7 +541,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn a_value_is_put_in_as_it_is() {
         assert_eq!(
             AdvisorMsg::ExistingRecordNamed.fill(&[("name", "{date}"), ("date", "2026-11-02")]),
