@@ -103,7 +103,7 @@ pub fn ResultPage(props: &Props) -> Html {
             <Profile q={props.q.clone()} outcome={outcome.clone()} {lang} />
             <section class="code" aria-labelledby="code-title">
                 <h2 id="code-title">{ Msg::YourCode.get(lang) }</h2>
-                <p class="result-code" id="result-code" dir="ltr">{ result_code.clone() }</p>
+                <p class="result-code" id="result-code"><bdi dir="ltr">{ result_code.clone() }</bdi></p>
                 <p>{ Msg::CodeExplain.get(lang) }</p>
                 // The QR also says the language answered in, for the advisor (the code carries none).
                 <QrCode text={if lang == Lang::Fr { result_code.clone() } else { format!("{result_code}/{code}") }} />
@@ -255,7 +255,8 @@ fn when_where(q: &Questionnaire, parcours: &Parcours, today: Date, lang: Lang) -
             }
             <p class="contact">
                 { org.name.get(code) }
-                if let Some(a) = &org.address { <br />{ a.get(code) } }
+                // Isolated: "28 avenue…" keeps its number first inside Arabic.
+                if let Some(a) = &org.address { <br /><bdi>{ a.get(code) }</bdi> }
                 if let Some(p) = phone { <br />{ p } }
                 if let Some(e) = &org.email { <br /><a href={format!("mailto:{e}")}>{ e.clone() }</a> }
                 // Inside the town website's frame, the town's site opens in a new tab.
