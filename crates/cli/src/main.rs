@@ -254,22 +254,24 @@ fn run(command: Command) -> Result<ExitCode> {
                 let found = translations::beside(file)?;
                 let sources: Vec<&str> = found.iter().map(|t| t.source.as_str()).collect();
                 // A file that is not UTF-8 is itself a diagnostic, quoted like the others.
-                let (src, diags, in_files) = match diag_core::source_text(&bytes) {
+                // Read once, with its translations; past periods are warned about as of `today`.
+                let (src, diags, in_files, declared) = match diag_core::source_text(&bytes) {
                     Ok(src) => {
-                        let (main, in_files) =
-                            Questionnaire::check_translated_on(src, &sources, today);
-                        (src.to_owned(), main, in_files)
+                        let (q, in_files) = Questionnaire::from_yaml_translated(src, &sources);
+                        let (main, declared) = match q {
+                            Ok(q) => (q.warnings_on(src, today), q.translations),
+                            Err(e) => (e.diagnostics, Vec::new()),
+                        };
+                        (src.to_owned(), main, in_files, declared)
                     }
                     Err(d) => (
                         String::from_utf8_lossy(&bytes).into_owned(),
                         vec![*d],
                         Vec::new(),
+                        Vec::new(),
                     ),
                 };
                 // A declared translation needs its file beside the questionnaire.
-                let declared = Questionnaire::from_yaml(&src)
-                    .map(|q| q.translations)
-                    .unwrap_or_default();
                 for t in &declared {
                     if !found.iter().any(|f| f.language == t.language) {
                         failed = true;

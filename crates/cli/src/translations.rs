@@ -13,27 +13,25 @@ pub struct TranslationFile {
     pub source: String,
 }
 
-/// The path of `questionnaire`'s translation file for `language`.
-pub fn path_for(questionnaire: &str, language: &str) -> PathBuf {
-    let p = Path::new(questionnaire);
+/// `name.<language>.<extension>` beside `path` (`name.yaml` or `name.bin`).
+fn sibling(path: &str, language: &str, extension: &str) -> PathBuf {
+    let p = Path::new(path);
     let stem = p
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    p.with_file_name(format!("{stem}.{language}.yaml"))
+    p.with_file_name(format!("{stem}.{language}.{extension}"))
+}
+
+/// The path of `questionnaire`'s translation file for `language`.
+pub fn path_for(questionnaire: &str, language: &str) -> PathBuf {
+    sibling(questionnaire, language, "yaml")
 }
 
 /// Where the language pack for `language` goes beside the compact form `output`
 /// (`questionnaire.bin` → `questionnaire.ar.bin`).
 pub fn pack_path(output: &str, language: &str) -> String {
-    let p = Path::new(output);
-    let stem = p
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    p.with_file_name(format!("{stem}.{language}.bin"))
-        .display()
-        .to_string()
+    sibling(output, language, "bin").display().to_string()
 }
 
 /// Every `stem.xx.yaml` beside `questionnaire` (xx: two or three lowercase
@@ -60,7 +58,7 @@ pub fn beside(questionnaire: &str) -> Result<Vec<TranslationFile>> {
         else {
             continue;
         };
-        if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_lowercase()) {
+        if !diag_core::is_language_code(language) {
             continue;
         }
         let path = path_for(questionnaire, language).display().to_string();

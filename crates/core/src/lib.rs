@@ -77,7 +77,7 @@ pub use model::{
 };
 #[cfg(feature = "schema")]
 pub use raw::json_schema;
-pub use text::Text;
+pub use text::{is_language_code, Text};
 #[cfg(feature = "yaml")]
 pub use yaml::{source_text, MAX_SOURCE_BYTES};
 
@@ -127,16 +127,10 @@ impl Questionnaire {
         };
         let default = raw.languages.first().cloned().unwrap_or_default();
         let mut packs = Vec::new();
-        let mut read = Vec::new();
         for (i, t) in translations.iter().enumerate() {
             let t = t.strip_prefix('\u{feff}').unwrap_or(t);
             match yaml::parse_as::<raw::RawTranslationFile>(t) {
-                Ok(file) => {
-                    let mut pack = translate::Pack::new_checked(&file, &default, &raw);
-                    pack.file = i;
-                    read.push(translate::defaults(&file, &default));
-                    packs.push(pack);
-                }
+                Ok(file) => packs.push(translate::Pack::new_checked(&file, &default, &raw, i)),
                 Err(d) => {
                     if let Some(f) = in_files.get_mut(i) {
                         f.push(*d);
@@ -145,8 +139,8 @@ impl Questionnaire {
             }
         }
         let (model, mut drafts, packs) = validate::validate(raw, packs);
-        for (mut pack, defaults) in packs.into_iter().zip(read) {
-            pack.unused(&defaults, &default);
+        for mut pack in packs {
+            pack.unused(&default);
             let source = translations.get(pack.file).copied().unwrap_or_default();
             let source = source.strip_prefix('\u{feff}').unwrap_or(source);
             let mut found = yaml::locate_all(source, std::mem::take(&mut pack.drafts));
@@ -213,21 +207,6 @@ impl Questionnaire {
             Ok(q) => q.warnings_on(source, today),
             Err(e) => e.diagnostics,
         }
-    }
-
-    /// [`Questionnaire::check_on`] with translation files: the problems in
-    /// `source`, and those in each translation file, in order.
-    pub fn check_translated_on(
-        source: &str,
-        translations: &[&str],
-        today: Date,
-    ) -> (Vec<Diagnostic>, Vec<Vec<Diagnostic>>) {
-        let (q, files) = Questionnaire::from_yaml_translated(source, translations);
-        let main = match q {
-            Ok(q) => q.warnings_on(source, today),
-            Err(e) => e.diagnostics,
-        };
-        (main, files)
     }
 
     /// The warnings of a questionnaire loaded from `source`, plus those that

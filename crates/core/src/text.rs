@@ -4,6 +4,13 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+/// Whether `code` is written as a language code: two or three lowercase
+/// letters (`fr`, `ar`); the one rule for the questionnaire's `languages`
+/// and `translations`, translation files' names, and a sheet's `/ar`.
+pub fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// A user-facing text: one translation per language code (`fr`, `en`, …).
 ///
 /// In YAML it is either a plain string, which is in the questionnaire's default

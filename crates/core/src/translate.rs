@@ -20,7 +20,6 @@
 use crate::diagnostic::{Draft, Path};
 use crate::messages::{Hint, Message};
 use crate::raw::{RawQuestionnaire, RawTranslationFile};
-use crate::text::Text;
 use std::collections::HashMap;
 
 /// Texts reported one by one per language; the rest are counted in one warning.
@@ -36,6 +35,8 @@ pub(crate) struct Pack {
     texts: Vec<String>,
     /// Whether each entry translated some text of the questionnaire.
     used: Vec<bool>,
+    /// Each entry's place in the file's list, to locate an unused one.
+    at: Vec<usize>,
     /// Texts of the questionnaire with no translation here.
     pub untranslated: usize,
     /// Problems in the file itself, located in it at the end.
@@ -46,14 +47,16 @@ pub(crate) struct Pack {
 
 impl Pack {
     /// Reads the pairs of a translation file for `questionnaire`, whose
-    /// default language is `default`; an error if it does not declare the
-    /// file's language.
+    /// default language is `default`, given as the `file`-th; an error if it
+    /// does not declare the file's language.
     pub fn new_checked(
         raw: &RawTranslationFile,
         default: &str,
         questionnaire: &RawQuestionnaire,
+        file: usize,
     ) -> Pack {
         let mut pack = Pack::new(raw, default);
+        pack.file = file;
         if !questionnaire
             .translations
             .iter()
@@ -82,6 +85,7 @@ impl Pack {
             index: HashMap::new(),
             texts: Vec::new(),
             used: Vec::new(),
+            at: Vec::new(),
             untranslated: 0,
             drafts: Vec::new(),
             file: 0,
@@ -125,8 +129,8 @@ impl Pack {
             pack.index.insert(from.to_owned(), pack.texts.len());
             pack.texts.push(to.to_owned());
             pack.used.push(false);
+            pack.at.push(i);
         }
-        // Entries skipped above keep their file index for the unused check.
         pack
     }
 
@@ -139,17 +143,11 @@ impl Pack {
         self.texts.get(i).map(String::as_str)
     }
 
-    /// A warning for every entry that translated nothing, at its place in the
-    /// file (`raw_defaults`, from [`defaults`], maps kept entries back to it).
-    pub fn unused(&mut self, raw_defaults: &[Option<String>], default: &str) {
-        let mut kept = 0;
-        for (i, from) in raw_defaults.iter().enumerate() {
-            let Some(from) = from else { continue };
-            if self.index.get(from) != Some(&kept) {
-                // A duplicate or a broken pair, reported already.
-                continue;
-            }
-            if !self.used.get(kept).copied().unwrap_or(true) {
+    /// A warning for every entry that translated nothing, at its place in
+    /// the file (`default`: the questionnaire's default language, for the hint).
+    pub fn unused(&mut self, default: &str) {
+        for (used, at) in self.used.iter().zip(&self.at) {
+            if !used {
                 self.drafts.push(
                     Draft::warning(
                         "unused-translation",
@@ -157,29 +155,14 @@ impl Pack {
                             lang: self.language.clone(),
                         },
                     )
-                    .at(Path::default().at("texts", i))
+                    .at(Path::default().at("texts", *at))
                     .hint(Hint::CopyTextAgain {
                         default: default.to_owned(),
                     }),
                 );
             }
-            kept += 1;
         }
     }
-}
-
-/// The default language's text of each entry of a translation file, in order
-/// (`None` for an entry that is not a pair), to report unused entries.
-pub(crate) fn defaults(raw: &RawTranslationFile, default: &str) -> Vec<Option<String>> {
-    raw.texts
-        .iter()
-        .map(|t: &Text| {
-            let pair = t.exact(default).is_some()
-                && t.exact(&raw.language).is_some_and(|s| !s.trim().is_empty())
-                && t.languages().count() == 2;
-            pair.then(|| t.exact(default).unwrap_or_default().to_owned())
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -55,16 +55,10 @@ impl Validator {
         for (i, t) in raw.translations.iter().enumerate() {
             let at = root().at("translations", i);
             let code = &t.language;
-            if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
-                self.push(
-                    Draft::error(
-                        "invalid-language",
-                        Message::InvalidLanguage { code: code.clone() },
-                    )
-                    .at(at.key("language"))
-                    .expected(Expected::LanguageCode),
-                );
-            } else if raw.languages.contains(code) {
+            if !self.language_code(code, at.key("language")) {
+                continue;
+            }
+            if raw.languages.contains(code) {
                 self.push(
                     Draft::error(
                         "translation-also-inline",
@@ -127,6 +121,24 @@ impl Validator {
         }
     }
 
+    /// Whether `code` is a language code; an error at `at` if not.
+    fn language_code(&mut self, code: &str, at: Path) -> bool {
+        let ok = crate::text::is_language_code(code);
+        if !ok {
+            self.push(
+                Draft::error(
+                    "invalid-language",
+                    Message::InvalidLanguage {
+                        code: code.to_owned(),
+                    },
+                )
+                .at(at)
+                .expected(Expected::LanguageCode),
+            );
+        }
+        ok
+    }
+
     fn languages(&mut self, languages: &[String]) {
         if languages.is_empty() {
             self.push(
@@ -136,16 +148,7 @@ impl Validator {
             );
         }
         for (i, l) in languages.iter().enumerate() {
-            if !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()) {
-                self.push(
-                    Draft::error(
-                        "invalid-language",
-                        Message::InvalidLanguage { code: l.clone() },
-                    )
-                    .at(root().at("languages", i))
-                    .expected(Expected::LanguageCode),
-                );
-            }
+            self.language_code(l, root().at("languages", i));
         }
         self.unique(
             languages

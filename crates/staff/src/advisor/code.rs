@@ -33,10 +33,8 @@ fn split_language(typed: &str) -> (&str, Option<String>) {
     let Some((code, suffix)) = typed.split_once('/') else {
         return (typed, None);
     };
-    let suffix = suffix.trim();
-    let language = ((2..=3).contains(&suffix.len())
-        && suffix.bytes().all(|b| b.is_ascii_alphabetic()))
-    .then(|| suffix.to_ascii_lowercase());
+    let suffix = suffix.trim().to_ascii_lowercase();
+    let language = diag_core::is_language_code(&suffix).then_some(suffix);
     (code, language)
 }
 
