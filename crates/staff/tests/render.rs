@@ -15,20 +15,32 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Waits (up to 5 s) for `selector` to appear under `root`.
 async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    for _ in 0..250 {
-        yew::scheduler::flush().await;
-        if let Some(el) = root.query_selector(selector).unwrap() {
-            return el;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    wait_until(root, selector, |r| {
+        r.query_selector(selector).unwrap().is_some()
+    })
+    .await;
+    root.query_selector(selector).unwrap().unwrap()
+}
+
+/// Creates a vault on a fresh desk (the passphrase chosen twice) and waits for the code tab.
+async fn unlock_new_vault(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    wait_for(root, "#passphrase-confirm").await;
+    for id in ["#passphrase", "#passphrase-confirm"] {
+        let input: web_sys::HtmlInputElement = root
+            .query_selector(id)
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.set_value("une phrase de passe assez longue");
     }
-    panic!("{selector} never appeared");
+    let submit: web_sys::HtmlElement = wait_for(root, "form.unlock button[type=submit]")
+        .await
+        .dyn_into()
+        .unwrap();
+    submit.click();
+    wait_for(root, "#code-input").await;
 }
 
 fn mount_at(hash: &str) -> web_sys::Element {
@@ -86,22 +98,7 @@ async fn the_unlocked_desk_shows_its_activity_even_with_no_record() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let root = mount_at("#/conseiller");
-    wait_for(&root, "#passphrase-confirm").await;
-    for id in ["#passphrase", "#passphrase-confirm"] {
-        let input: web_sys::HtmlInputElement = root
-            .query_selector(id)
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        input.set_value("une phrase de passe assez longue");
-    }
-    let submit: web_sys::HtmlElement = wait_for(&root, "form.unlock button[type=submit]")
-        .await
-        .dyn_into()
-        .unwrap();
-    submit.click();
-    wait_for(&root, "#code-input").await;
+    unlock_new_vault(&root).await;
     let tabs = root.query_selector_all("nav.tabs button").unwrap();
     let activity = (0..tabs.length())
         .filter_map(|i| tabs.item(i))
@@ -156,28 +153,8 @@ async fn a_code_with_the_residents_language_opens_and_says_which() {
 
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    let window = web_sys::window().unwrap();
-    window.location().set_hash("#/conseiller").unwrap();
-    let document = window.document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<StaffApp>::with_root(root.clone()).render();
-    wait_for(&root, "#passphrase-confirm").await;
-    for id in ["#passphrase", "#passphrase-confirm"] {
-        let input: web_sys::HtmlInputElement = root
-            .query_selector(id)
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        input.set_value("une phrase de passe assez longue");
-    }
-    let submit: web_sys::HtmlElement = wait_for(&root, "form.unlock button[type=submit]")
-        .await
-        .dyn_into()
-        .unwrap();
-    submit.click();
-    wait_for(&root, "#code-input").await;
+    let root = mount_at("#/conseiller");
+    unlock_new_vault(&root).await;
 
     let open = |typed: &str| {
         let input: web_sys::HtmlInputElement = root
@@ -247,7 +224,6 @@ async fn a_code_with_the_residents_language_opens_and_says_which() {
     assert!(root.query_selector("#detail-title").unwrap().is_some());
     assert!(root.query_selector("#advisor-error").unwrap().is_none());
 
-    app.destroy();
     root.remove();
     storage.clear().unwrap();
 }
