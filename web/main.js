@@ -6,9 +6,36 @@
 // first question, which the module shows as soon as it is there.
 import initResident, { trial } from './resident.js';
 
-globalThis.diagQuestionnaire = fetch('questionnaire.yaml', { cache: 'no-cache' })
-  .then((r) => (r.ok ? r.text() : null))
-  .catch(() => null);
+const get = (file, as) => fetch(file, { cache: 'no-cache' }).then((r) => (r.ok ? r[as]() : Promise.reject(file)));
+globalThis.diagQuestionnaire = get('questionnaire.yaml', 'text').catch(() => null);
+
+// The resident's language, chosen here so that its texts download in parallel
+// with the module: `?lang=xx`, else the one chosen before on this device, else
+// the first of the browser's languages that the questionnaire offers, else
+// French. The build's welcome lists them in its language switch, with
+// `data-pack` on those whose texts are fetched (the module checks them again).
+const offered = [...document.querySelectorAll('nav.langs [hreflang]')];
+const match = (code) => offered.find((a) => a.hreflang === code?.split(/[-_]/)[0].toLowerCase());
+const asked = match(new URLSearchParams(location.search).get('lang'));
+let stored = null;
+try {
+  stored = localStorage.getItem('diag-lang');
+  if (asked) localStorage.setItem('diag-lang', asked.hreflang);
+} catch {}
+const choice = asked ?? [stored, ...navigator.languages].map(match).find(Boolean);
+globalThis.diagLang = choice?.hreflang ?? 'fr';
+if (choice?.dataset.pack !== undefined) {
+  const lang = globalThis.diagLang;
+  globalThis.diagPack = Promise.all([get(`questionnaire.${lang}.bin`, 'arrayBuffer'), get(`ui.${lang}.json`, 'json')])
+    .then(([pack, strings]) => [new Uint8Array(pack), strings])
+    .catch(() => null);
+}
+// The address says the language, so that a reload or a shared link keeps it; French needs none.
+const search = new URLSearchParams(location.search);
+if (globalThis.diagLang === 'fr') search.delete('lang');
+else search.set('lang', globalThis.diagLang);
+const wanted = search.toString() ? `?${search}` : '';
+if (wanted !== location.search) history.replaceState(null, '', location.pathname + wanted + location.hash);
 
 let staff = null;
 /** The staff's stylesheet, loaded with the staff's module (not on the resident's first load). */

@@ -91,7 +91,7 @@ test('in English the tab title and punctuation are English; choosing Français d
   const bars = await page.locator('.bars li .bar-label').allTextContents();
   assert.ok(bars.length > 0);
   for (const b of bars) assert.doesNotMatch(b, /\s:/, `French spacing leaked into English: ${b}`);
-  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('link', { name: 'Français' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.doesNotMatch(new URL(page.url()).search, /lang=en/);
   assert.equal(norm(await page.title()), frenchTitle);

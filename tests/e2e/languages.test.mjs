@@ -100,12 +100,12 @@ test('a language is chosen by the switch and remembered; proposed from the brows
   const page = await freshPage(browser);
   await start(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
-  await page.locator('nav.langs button[lang=ar]').click();
+  await page.locator('nav.langs a[lang=ar]').click();
   await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.querySelector('section.welcome:not([data-prerendered])'));
   // A new visit on this device, without `?lang`: still Arabic.
   await start(page, BASE_URL);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
-  await page.locator('nav.langs button[lang=fr]').click();
+  await page.locator('nav.langs a[lang=fr]').click();
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await start(page, BASE_URL);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');

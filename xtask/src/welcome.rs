@@ -66,11 +66,22 @@ pub fn render(q: &Questionnaire) -> String {
         esc(q.organisation.name.get(code)),
         esc(Msg::Language.get(lang))
     );
+    // As `components/frame.rs` renders it. `main.js` reads the languages
+    // offered here, and which of them have texts to fetch (`data-pack`).
     for l in diag_ui::offered(q) {
+        let c = l.code();
+        let current = if l == lang {
+            r#" aria-current="true""#
+        } else {
+            ""
+        };
+        let pack = if q.translations.iter().any(|t| t.language == c) {
+            " data-pack"
+        } else {
+            ""
+        };
         h += &format!(
-            r#"<button type="button" lang="{}" aria-pressed="{}">{}</button>"#,
-            l.code(),
-            l == lang,
+            r#"<a href="?lang={c}#/" hreflang="{c}" lang="{c}"{current}{pack}>{}</a>"#,
             l.name()
         );
     }

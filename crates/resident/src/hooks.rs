@@ -63,16 +63,14 @@ pub fn use_other_tab_notice(trial: bool, quiz: &UseReducerHandle<Quiz>) {
     });
 }
 
-/// The document's language, its title (the browser's tab) and the address's
-/// `?lang=` follow the resident's choice, so that a reload keeps it.
+/// The document's language and its title (the browser's tab) follow the
+/// language the questionnaire was loaded in (`main.js` keeps the address's
+/// `?lang=` in step with its choice).
 #[hook]
 pub fn use_document_lang(q: &Shared, lang: Lang) {
     let q = q.clone();
     use_effect_with(lang, move |lang| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Some(doc) = window.document() {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", lang.code());
                 let _ = root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" });
@@ -83,35 +81,6 @@ pub fn use_document_lang(q: &Shared, lang: Lang) {
                 q.0.title.get(code),
                 q.0.organisation.name.get(code)
             ));
-        }
-        // `?lang=en` stays only while English is chosen; French needs none.
-        let location = window.location();
-        let search = location.search().unwrap_or_default();
-        let mut params: Vec<String> = search
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-            .map(str::to_owned)
-            .collect();
-        if *lang != Lang::Fr {
-            params.push(format!("lang={}", lang.code()));
-        }
-        let params = params.join("&");
-        let wanted = if params.is_empty() {
-            String::new()
-        } else {
-            format!("?{params}")
-        };
-        if wanted != search {
-            let url = format!(
-                "{}{wanted}{}",
-                location.pathname().unwrap_or_default(),
-                location.hash().unwrap_or_default()
-            );
-            if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
         }
     });
 }

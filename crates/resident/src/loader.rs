@@ -67,8 +67,8 @@ async fn published_text() -> Option<String> {
 }
 
 /// Loads the published questionnaire (falling back to the built-in one) in
-/// the language chosen ([`diag_ui::choose_lang`]), whose texts are fetched
-/// when they are in a translation file.
+/// the language `main.js` chose, whose texts it fetched when they are in a
+/// translation file.
 pub async fn load() -> Result<Shared, String> {
     let (bytes, q, edited) = match published().await {
         Some(found) => found,
@@ -79,7 +79,11 @@ pub async fn load() -> Result<Shared, String> {
             None,
         ),
     };
-    let lang = diag_ui::choose_lang(&q);
+    let lang = js_sys::Reflect::get(&js_sys::global(), &"diagLang".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|code| Lang::ALL.into_iter().find(|l| l.code() == code))
+        .unwrap_or(Lang::Fr);
     let q = if lang.built_in() {
         q
     } else {
@@ -96,7 +100,6 @@ pub async fn load() -> Result<Shared, String> {
     } else {
         Lang::Fr
     };
-    // Every screen opens in it (`use_document_lang` then puts it in the address).
     CHOSEN.set(shown);
     Ok(ready(q))
 }
@@ -119,36 +122,31 @@ pub fn lang_failed() -> bool {
 }
 
 /// A translation's texts (`questionnaire.ar.bin`) and interface strings
-/// (`ui.ar.json`), fetched only when that language is chosen, added to the
-/// compact form `bytes`. `None` offline, or for texts made for another version
-/// of the questionnaire (a hand edit not compiled again).
+/// (`ui.ar.json`), which `main.js` fetched in parallel with this module
+/// (`diagPack`), added to the compact form `bytes`. `None` offline, or for
+/// texts made for another version of the questionnaire (a hand edit not
+/// compiled again).
 async fn translated(bytes: &[u8], lang: Lang, edited: Option<&str>) -> Option<Questionnaire> {
-    let code = lang.code();
-    let q = match edited {
-        None => {
-            let pack = fetch::bytes(&format!("questionnaire.{code}.bin")).await?;
-            Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?
-        }
+    let fetched: js_sys::Array = global_promise("diagPack", None).await?.dyn_into().ok()?;
+    let pack = match edited {
+        None => js_sys::Uint8Array::new(&fetched.get(0)).to_vec(),
         // The YAML was edited by hand: the published pack was made for the
         // old text, so the staff's module makes one from the translation file.
         Some(yaml) => {
+            let code = lang.code();
             let translation = fetch::text(&format!("questionnaire.{code}.yaml")).await?;
             let args = js_sys::Array::of3(&yaml.into(), &translation.into(), &code.into());
-            let pack = global_promise("diagTranslate", Some(args.into()))
+            global_promise("diagTranslate", Some(args.into()))
                 .await
-                .map(|v| js_sys::Uint8Array::new(&v).to_vec())?;
-            Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?
+                .map(|v| js_sys::Uint8Array::new(&v).to_vec())?
         }
     };
-    if !i18n::has_strings(lang) {
-        let json = fetch::text(&format!("ui.{code}.json")).await?;
-        let list = js_sys::JSON::parse(&json).ok()?;
-        let strings = js_sys::Array::from(&list)
-            .iter()
-            .map(|v| v.as_string())
-            .collect::<Option<Vec<String>>>()?;
-        i18n::load_strings(lang, strings).ok()?;
-    }
+    let q = Questionnaire::from_compact_with(bytes, Some(&pack)).ok()?;
+    let strings = js_sys::Array::from(&fetched.get(1))
+        .iter()
+        .map(|v| v.as_string())
+        .collect::<Option<Vec<String>>>()?;
+    i18n::load_strings(lang, strings).ok()?;
     Some(q)
 }
 

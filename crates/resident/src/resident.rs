@@ -8,7 +8,6 @@ use crate::hooks::{
 use crate::pages::{paper::Paper, question::QuestionPage, result::ResultPage, welcome::Welcome};
 use crate::state::{Action, Quiz};
 use crate::storage;
-use diag_ui::i18n::Lang;
 use diag_ui::questionnaire::Shared;
 use diag_ui::route::{self, Route};
 use yew::prelude::*;
@@ -80,16 +79,12 @@ pub fn Resident(props: &Props) -> Html {
         Route::Paper => html! { <Paper q={q.clone()} {lang} /> },
         Route::Welcome | Route::Preview | Route::Advisor => welcome(saved.as_ref()),
     };
-    let on_lang = {
-        let quiz = quiz.clone();
-        Callback::from(move |l: Lang| quiz.dispatch(Action::SetLang(l)))
-    };
     let on_dismiss = {
         let quiz = quiz.clone();
         Callback::from(move |_| quiz.dispatch(Action::Notice(None)))
     };
     html! {
-        <Frame q={q.clone()} {lang} {trial} notice={quiz.notice} {on_lang} {on_dismiss} on_end_trial={props.on_end_trial.clone()}>
+        <Frame q={q.clone()} {lang} {trial} notice={quiz.notice} here={props.route.hash()} {on_dismiss} on_end_trial={props.on_end_trial.clone()}>
             { page }
         </Frame>
     }

@@ -36,8 +36,6 @@ impl Quiz {
 pub enum Action {
     /// An answer to a question (replacing any earlier one).
     Answer(String, Answer),
-    /// Another language.
-    SetLang(Lang),
     /// Answers restored from storage.
     Restore(Answers, Lang),
     /// Forget every answer.
@@ -57,7 +55,6 @@ impl Reducible for Quiz {
             Action::Answer(q, a) => {
                 next.answers.set(&q, a);
             }
-            Action::SetLang(l) => next.lang = l,
             Action::Restore(answers, lang) => {
                 next.answers = answers;
                 next.lang = lang;

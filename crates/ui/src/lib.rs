@@ -21,9 +21,6 @@ pub fn lang_parameter() -> Option<i18n::Lang> {
         .map(i18n::Lang::from_code)
 }
 
-/// Where the resident's chosen language is remembered on this device.
-const LANG_KEY: &str = "diag-lang";
-
 /// The languages a questionnaire can be read in: its own, then its translations'.
 pub fn offered(q: &diag_core::Questionnaire) -> Vec<i18n::Lang> {
     i18n::Lang::ALL
@@ -33,38 +30,6 @@ pub fn offered(q: &diag_core::Questionnaire) -> Vec<i18n::Lang> {
                 || q.translations.iter().any(|t| t.language == l.code())
         })
         .collect()
-}
-
-/// The language to open in: `?lang=xx`, else the one chosen before on this
-/// device, else the first of the browser's preferred languages that the
-/// questionnaire offers, else French.
-pub fn choose_lang(q: &diag_core::Questionnaire) -> i18n::Lang {
-    let offered = offered(q);
-    let ok = |l: &i18n::Lang| offered.contains(l);
-    let stored = || {
-        storage::local()
-            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-            .and_then(|c| i18n::Lang::parse(&c))
-    };
-    let browser = || {
-        let languages = web_sys::window()?.navigator().languages();
-        languages
-            .iter()
-            .filter_map(|v| v.as_string())
-            .find_map(|c| i18n::Lang::parse(&c).filter(ok))
-    };
-    lang_parameter()
-        .filter(ok)
-        .or_else(|| stored().filter(ok))
-        .or_else(browser)
-        .unwrap_or(i18n::Lang::Fr)
-}
-
-/// Remembers the resident's choice on this device (a refusal is harmless).
-pub fn remember_lang(lang: i18n::Lang) {
-    if let Some(s) = storage::local() {
-        let _ = s.set_item(LANG_KEY, lang.code());
-    }
 }
 
 /// Today in the browser's time zone (the page knows the date; the core does not).

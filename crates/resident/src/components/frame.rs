@@ -13,7 +13,8 @@ pub struct Props {
     pub trial: bool,
     /// A message about saved progress, until dismissed.
     pub notice: Option<Msg>,
-    pub on_lang: Callback<Lang>,
+    /// The screen's address (`#/question/q3`), kept when switching language.
+    pub here: String,
     pub on_dismiss: Callback<()>,
     pub on_end_trial: Callback<()>,
     /// The screen.
@@ -25,22 +26,6 @@ pub fn Frame(props: &Props) -> Html {
     let q = &props.q.0;
     let lang = props.lang;
     let title = q.title.get(lang.code()).to_owned();
-    let languages = diag_ui::offered(q).into_iter();
-    // A language whose texts are here switches at once; another one is fetched
-    // by opening the page again in it (the answers are saved).
-    let choose = {
-        let on_lang = props.on_lang.clone();
-        let q = props.q.clone();
-        move |l: Lang| {
-            diag_ui::remember_lang(l);
-            if diag_ui::i18n::has_strings(l) && q.0.title.exact(l.code()).is_some() {
-                on_lang.emit(l);
-            } else if let Some(location) = web_sys::window().map(|w| w.location()) {
-                let hash = location.hash().unwrap_or_default();
-                let _ = location.assign(&format!("?lang={}{hash}", l.code()));
-            }
-        }
-    };
     html! {
         <>
             <a class="skip" href="#main">{ Msg::SkipToContent.get(lang) }</a>
@@ -56,12 +41,17 @@ pub fn Frame(props: &Props) -> Html {
                     if let Some(logo) = &q.organisation.logo { <img class="logo" src={logo.clone()} alt="" width="32" height="32" /> }
                     { q.organisation.name.get(lang.code()) }
                 </p>
-                <nav aria-label={Msg::Language.get(lang)} class="langs">
-                    { for languages.map(|l| html! {
-                        <button type="button" lang={l.code()} aria-pressed={(l == lang).to_string()}
-                            onclick={let choose = choose.clone(); Callback::from(move |_| choose(l))}>{ l.name() }</button>
-                    }) }
-                </nav>
+                // Another language opens the page again in it, on the same
+                // screen (the answers are saved; `main.js` remembers the
+                // choice and fetches its texts). Not in a trial: it would end it.
+                if !props.trial {
+                    <nav aria-label={Msg::Language.get(lang)} class="langs">
+                        { for diag_ui::offered(q).into_iter().map(|l| html! {
+                            <a href={format!("?lang={}{}", l.code(), props.here)} hreflang={l.code()} lang={l.code()}
+                                aria-current={(l == lang).then_some("true")}>{ l.name() }</a>
+                        }) }
+                    </nav>
+                }
             </header>
             { help_line(q, lang) }
             <main id="main" tabindex="-1" aria-label={title}>
