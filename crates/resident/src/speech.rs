@@ -8,8 +8,8 @@ use yew::prelude::*;
 /// Where the chosen rate is kept on this device.
 const RATE_KEY: &str = "diag-voice-rate";
 /// The slow rate (the default) and the browser's normal one.
-pub const SLOW: f32 = 0.75;
-pub const NORMAL: f32 = 1.0;
+const SLOW: f32 = 0.75;
+const NORMAL: f32 = 1.0;
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window().and_then(|w| w.speech_synthesis().ok())
@@ -21,7 +21,8 @@ fn has_voice(lang: &str) -> bool {
         s.get_voices().iter().any(|v| {
             let v: web_sys::SpeechSynthesisVoice = wasm_bindgen::JsCast::unchecked_into(v);
             let l = v.lang().to_ascii_lowercase();
-            l == lang || l.starts_with(&format!("{lang}-")) || l.starts_with(&format!("{lang}_"))
+            l.strip_prefix(lang)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_']))
         })
     })
 }
@@ -45,23 +46,19 @@ pub fn use_voice(lang: &'static str) -> bool {
     *found
 }
 
-/// The rate chosen on this device, slow by default. (Kept as a word: parsing
-/// and printing floats would add ~20 KB of formatting code to the module.)
-pub fn rate() -> f32 {
-    let normal = diag_ui::storage::local()
+/// Whether the resident chose the normal rate on this device (slow by default).
+/// Kept as a word: parsing and printing floats would add ~20 KB of
+/// formatting code to the module.
+pub fn normal_rate() -> bool {
+    diag_ui::storage::local()
         .and_then(|s| s.get_item(RATE_KEY).ok().flatten())
-        .is_some_and(|r| r == "normal");
-    if normal {
-        NORMAL
-    } else {
-        SLOW
-    }
+        .is_some_and(|r| r == "normal")
 }
 
 /// Keeps the chosen rate (a refusal only means it is asked again).
-pub fn set_rate(rate: f32) {
+pub fn set_normal_rate(normal: bool) {
     if let Some(s) = diag_ui::storage::local() {
-        let _ = s.set_item(RATE_KEY, if rate >= NORMAL { "normal" } else { "slow" });
+        let _ = s.set_item(RATE_KEY, if normal { "normal" } else { "slow" });
     }
 }
 
@@ -73,7 +70,7 @@ pub fn say(text: &str, lang: &str) {
     synth.cancel();
     if let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
         u.set_lang(lang);
-        u.set_rate(rate());
+        u.set_rate(if normal_rate() { NORMAL } else { SLOW });
         synth.speak(&u);
     }
 }

@@ -2,7 +2,7 @@
 //! help on demand, "Précédent" / "Suivant", and the progress announced.
 
 use crate::components::pictogram::Pictogram;
-use crate::components::read_aloud::{read_aloud, use_read_aloud};
+use crate::components::read_aloud::read_aloud;
 use diag_core::{expected_questions, Answer, Answers, Kind};
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::questionnaire::Shared;
@@ -27,7 +27,7 @@ pub fn QuestionPage(props: &Props) -> Html {
         let missing = missing.clone();
         use_effect_with(props.index, move |_| missing.set(false));
     }
-    let (voice, rate) = use_read_aloud(props.lang);
+    let voice = crate::speech::use_voice(props.lang.code());
     let q = &props.q.0;
     let lang = props.lang;
     let code = lang.code();
@@ -126,7 +126,7 @@ pub fn QuestionPage(props: &Props) -> Html {
             if *missing {
                 <p id="missing" class="missing" role="alert">{ Msg::ChooseAnswer.get(lang) }</p>
             }
-            { read_aloud(speak, lang, voice, &rate) }
+            { read_aloud(speak, lang, voice) }
             <div class="actions nav">
                 <button type="button" class="secondary" onclick={on_previous}>{ Msg::Previous.get(lang) }</button>
                 <button type="submit">{ if is_last { Msg::SeeResult.get(lang) } else { Msg::Next.get(lang) } }</button>

@@ -133,22 +133,24 @@ fn for_the_advisor(
 ) -> Html {
     let fr = Lang::Fr;
     let answered = q.questions.iter().filter_map(|question| {
-        let chosen: Vec<&str> = match answers.get(&question.id)? {
-            diag_core::Answer::One(o) => vec![o.as_str()],
-            diag_core::Answer::Many(os) => os.iter().map(String::as_str).collect(),
-        };
+        let answer = answers.get(&question.id)?;
         // Each chosen option's French words, or "—" (answered "none").
-        let mut any = false;
-        let words: Vec<Html> = question
-            .options
-            .iter()
-            .filter(|o| chosen.contains(&o.id.as_str()))
-            .map(|o| {
-                let sep = if std::mem::replace(&mut any, true) { ", " } else { "" };
-                html! { <>{ sep }{ o.text.get("fr") }</> }
-            })
-            .collect();
-        let words = if any { words.into_iter().collect::<Html>() } else { html! { "—" } };
+        let mut words = String::new();
+        for o in &question.options {
+            let chosen = match answer {
+                diag_core::Answer::One(c) => *c == o.id,
+                diag_core::Answer::Many(cs) => cs.contains(&o.id),
+            };
+            if chosen {
+                if !words.is_empty() {
+                    words.push_str(", ");
+                }
+                words.push_str(o.text.get("fr"));
+            }
+        }
+        if words.is_empty() {
+            words.push('—');
+        }
         Some(html! { <span>{ question.text.get("fr") }{ " " }<strong>{ words }</strong>{ " · " }</span> })
     });
     html! {
