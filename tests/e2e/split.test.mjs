@@ -5,7 +5,7 @@
 // the module takes it over without flicker or layout shift.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launch, freshPage, start, fixtures, answerWithMouse, BASE_URL, SCREENSHOTS, norm } from './browser.mjs';
@@ -20,14 +20,22 @@ const FIRST = fixtures.questions[0];
 let browser;
 let originalYaml;
 let originalBin;
+// `diag compile` also writes the languages' packs (questionnaire.ar.bin…)
+// beside questionnaire.bin: put back too, or later tests read stale packs.
+let originalPacks;
+const restorePacks = () => originalPacks.forEach(([f, bytes]) => writeFileSync(join(DIST, f), bytes));
 before(async () => {
   browser = await launch();
   originalYaml = readFileSync(PUBLISHED, 'utf8');
   originalBin = readFileSync(COMPILED);
+  originalPacks = readdirSync(DIST)
+    .filter((f) => /^questionnaire\.[a-z]{2,3}\.bin$/.test(f))
+    .map((f) => [f, readFileSync(join(DIST, f))]);
 });
 after(async () => {
   writeFileSync(PUBLISHED, originalYaml);
   writeFileSync(COMPILED, originalBin);
+  restorePacks();
   await browser?.close();
 });
 
@@ -179,6 +187,7 @@ test('published together, a different questionnaire takes the fast path (questio
   } finally {
     writeFileSync(PUBLISHED, originalYaml);
     writeFileSync(COMPILED, originalBin);
+    restorePacks();
   }
 });
 
@@ -216,6 +225,7 @@ test('the preview\'s "Publier" downloads the YAML and its compact form; publishe
   } finally {
     writeFileSync(PUBLISHED, originalYaml);
     writeFileSync(COMPILED, originalBin);
+    restorePacks();
   }
 });
 
