@@ -24,8 +24,13 @@ for (const width of [320, 390, 1280]) {
         const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
         assert.ok(scroll <= inner, `${label}: the page is ${scroll} px wide in a ${inner} px window`);
       };
+      // The switch opens the page again in English, on the same screen.
+      const toEnglish = async () => {
+        await page.getByRole('link', { name: 'English' }).click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app main'));
+      };
       await start(page);
-      if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+      if (lang === 'en') await toEnglish();
       await check(`welcome ${lang} ${width}`);
       await shot('welcome');
 
@@ -41,7 +46,7 @@ for (const width of [320, 390, 1280]) {
       await page.reload();
       await page.locator('.welcome').waitFor();
       await answerWithMouse(page, persona.answers);
-      if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+      if (lang === 'en') await toEnglish();
       await page.locator('.parcours-title').waitFor();
       const code = norm(await page.locator('#result-code').textContent());
       await check(`result ${lang} ${width}`);

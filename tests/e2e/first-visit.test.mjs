@@ -92,7 +92,8 @@ test('in English the tab title and punctuation are English; choosing Français d
   assert.ok(bars.length > 0);
   for (const b of bars) assert.doesNotMatch(b, /\s:/, `French spacing leaked into English: ${b}`);
   await page.getByRole('link', { name: 'Français' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  // The page's own `lang="fr"` is there before main.js runs: wait for main.js (it drops `?lang=fr`) and the module.
+  await page.waitForFunction(() => document.documentElement.lang === 'fr' && !location.search.includes('lang=') && document.querySelector('.parcours-title'));
   assert.doesNotMatch(new URL(page.url()).search, /lang=en/);
   assert.equal(norm(await page.title()), frenchTitle);
   await page.reload();

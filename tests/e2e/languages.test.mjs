@@ -106,7 +106,8 @@ test('a language is chosen by the switch and remembered; proposed from the brows
   await start(page, BASE_URL);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
   await page.locator('nav.langs a[lang=fr]').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  // The page's own `lang="fr"` is there before main.js runs: wait for main.js (it drops `?lang=fr`).
+  await page.waitForFunction(() => document.documentElement.lang === 'fr' && !location.search.includes('lang='));
   await start(page, BASE_URL);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   await page.context().close();

@@ -167,8 +167,9 @@ test('after a first visit, with the network cut, the quiz and the desk open in n
   const english = await fresh('?lang=en');
   await english.waitForFunction(() => document.documentElement.lang === 'en');
   await welcomeTitle(english);
-  await english.getByRole('button', { name: 'Français' }).click();
-  await english.waitForFunction(() => document.documentElement.lang === 'fr');
+  await english.getByRole('link', { name: 'Français' }).click();
+  // The page's own `lang="fr"` is there before main.js runs: wait for main.js (it drops `?lang=fr`).
+  await english.waitForFunction(() => document.documentElement.lang === 'fr' && !location.search.includes('lang='));
   await done(english);
 
   const t2 = Date.now();
