@@ -13,6 +13,7 @@
 
 mod bench;
 mod fuzz;
+mod imports;
 mod serve;
 mod site;
 mod test;
