@@ -104,12 +104,14 @@ initResident().catch(failed);
 // The first Intl.DateTimeFormat of a page loads its language's data: ~45 ms,
 // 180 ms on a slow phone, which the result screen (it writes dates) paid on
 // the resident's last click. Done instead while the resident reads a
-// question (after a first move: never in the way of the first screen).
-addEventListener(
-  'hashchange',
-  () => (globalThis.requestIdleCallback ?? setTimeout)(() => new Intl.DateTimeFormat(globalThis.diagLang).format()),
-  { once: true },
-);
+// question: after a first move on the resident's path (never in the way of
+// the first screen, nor of the staff's module arriving).
+function warmDates() {
+  if (STAFF.test(location.hash)) return;
+  removeEventListener('hashchange', warmDates);
+  (globalThis.requestIdleCallback ?? setTimeout)(() => new Intl.DateTimeFormat(globalThis.diagLang).format());
+}
+addEventListener('hashchange', warmDates);
 
 // Offline after this visit (sw.js); after load, not to delay the first question.
 if ('serviceWorker' in navigator) addEventListener('load', () => navigator.serviceWorker.register('sw.js').catch(() => {}));
