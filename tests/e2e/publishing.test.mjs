@@ -74,7 +74,7 @@ test('with two periods the result shows the next one; with every period past, wh
     await answerWithMouse(page, persona.answers);
     const next = page.locator('.result .period.next-period').first();
     await next.waitFor();
-    assert.match(await next.textContent(), /^Prochaine session : du 11 janvier 2027 au 26 mars 2027, Le lundi, de 9 h à 11 h$/);
+    assert.match(norm(await next.textContent()), /^Prochaine session : du 11 janvier 2027 au 26 mars 2027, Le lundi, de 9 h à 11 h$/);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {

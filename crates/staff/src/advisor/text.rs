@@ -241,23 +241,23 @@ impl AdvisorMsg {
             TabRecords => "Fiches ({n})",
             TabStats => "Activité",
             Lock => "Verrouiller",
-            ConfirmLock => "La décision affichée n'est pas enregistrée. Verrouiller quand même ? Elle sera perdue.",
+            ConfirmLock => "La décision affichée n'est pas enregistrée. Verrouiller quand même\u{a0}? Elle sera perdue.",
             // Leaving the page (most browsers show their own words instead).
             LeaveUnsaved => "Une décision n'est pas enregistrée.",
             // {name}: the initials typed, or the code; without their final period.
             RecordSaved => "Fiche enregistrée\u{a0}: {name}.",
             RecordUpdated => "Fiche mise à jour\u{a0}: {name}.",
-            VaultWrongPassphrase => "Phrase de passe incorrecte. Rien n'a été modifié : réessayez.",
+            VaultWrongPassphrase => "Phrase de passe incorrecte. Rien n'a été modifié\u{a0}: réessayez.",
             VaultStorage => "Les fiches ne peuvent pas être enregistrées sur cet appareil. Exportez-les (JSON) pour ne rien perdre.",
             VaultDamaged => "Les fiches enregistrées sur cet appareil sont abîmées. Importez votre dernier export JSON.",
             VaultNoCrypto => "Ce navigateur ne peut pas chiffrer les fiches (la page doit être servie en https).",
 
             // Unlocking the records.
             UnlockIntro => "Les fiches enregistrées sur cet appareil sont chiffrées. Entrez la phrase de passe pour les ouvrir.",
-            FirstUseIntro => "Première utilisation sur cet appareil : choisissez une phrase de passe. Elle chiffre les fiches des personnes reçues.",
+            FirstUseIntro => "Première utilisation sur cet appareil\u{a0}: choisissez une phrase de passe. Elle chiffre les fiches des personnes reçues.",
             // In bold, before `ForgottenPassphrase`.
-            Warning => "Attention : ",
-            ForgottenPassphrase => "une phrase de passe oubliée ne peut pas être retrouvée. Exportez régulièrement les fiches (JSON) : c'est votre sauvegarde.",
+            Warning => "Attention\u{a0}: ",
+            ForgottenPassphrase => "une phrase de passe oubliée ne peut pas être retrouvée. Exportez régulièrement les fiches (JSON)\u{a0}: c'est votre sauvegarde.",
             Passphrase => "Phrase de passe",
             PassphraseAgain => "La même, une seconde fois",
             OpenRecords => "Ouvrir les fiches",
@@ -276,8 +276,8 @@ impl AdvisorMsg {
             NothingRead => "Aucun QR code lu. Approchez la fiche de la caméra, choisissez une photo de la fiche, ou tapez le code.",
             // The opened intake's heading, before the code itself.
             CodeHeading => "Code ",
-            ExistingRecord => "Ce code a déjà une fiche, enregistrée le {date}. Vous la modifiez : rien ne sera compté deux fois.",
-            ExistingRecordNamed => "Ce code a déjà une fiche, enregistrée le {date} ({name}). Vous la modifiez : rien ne sera compté deux fois.",
+            ExistingRecord => "Ce code a déjà une fiche, enregistrée le {date}. Vous la modifiez\u{a0}: rien ne sera compté deux fois.",
+            ExistingRecordNamed => "Ce code a déjà une fiche, enregistrée le {date} ({name}). Vous la modifiez\u{a0}: rien ne sera compté deux fois.",
             // The language of the resident's screens, from the sheet's QR code
             // (`…/ar`); nothing is said for French.
             AnsweredInArabic => "Répondu en arabe",
@@ -310,8 +310,8 @@ impl AdvisorMsg {
             EarlyStop => "Arrêt anticipé\u{a0}: {n} question(s) non posée(s), leurs réponses ne pouvaient plus changer le conseil.",
             Incomplete => "Questionnaire incomplet\u{a0}: {n} question(s) sans réponse.",
             // Before the parcours' title, in bold.
-            Recommended => "Parcours conseillé : ",
-            Then => "Ensuite : ",
+            Recommended => "Parcours conseillé\u{a0}: ",
+            Then => "Ensuite\u{a0}: ",
             DontKnowCount => "Réponses «\u{a0}Je ne sais pas\u{a0}»\u{a0}: {n}",
             Skills => "Compétences",
             // The scores' table: its caption and its scrolling region's name.
@@ -326,17 +326,17 @@ impl AdvisorMsg {
             NotAssessed => "non évalué",
             // {n}: the share of a dimension's questions answered.
             Coverage => "{n} %",
-            OverRated => "⚠ surestimée : les vérifications la contredisent",
+            OverRated => "⚠ surestimée\u{a0}: les vérifications la contredisent",
             AnswersTitle => "Réponses",
             // Between a question and its answer.
             QuestionAnswer => " — ",
             NoBoxTicked => "(aucune case cochée)",
             NoAnswer => "(sans réponse)",
             // {condition}: the question's condition in words.
-            SkippedOnlyIf => "non posée : seulement si {condition}",
-            SkippedEarlyStop => "non posée (arrêt anticipé : ne pouvait plus changer le conseil)",
+            SkippedOnlyIf => "non posée\u{a0}: seulement si {condition}",
+            SkippedEarlyStop => "non posée (arrêt anticipé\u{a0}: ne pouvait plus changer le conseil)",
             Rules => "Règles",
-            RulesOrder => "Dans l'ordre : la première règle vraie décide.",
+            RulesOrder => "Dans l'ordre\u{a0}: la première règle vraie décide.",
             RuleHeld => "vraie, décide",
             RuleNotHeld => "fausse",
             Expression => "Expression",
@@ -347,19 +347,19 @@ impl AdvisorMsg {
             ReadValue => "{what} = {value}",
 
             // How firm the recommendation is.
-            ConfidenceIs => "Confiance : ",
+            ConfidenceIs => "Confiance\u{a0}: ",
             ReasonPartial => "{n} question(s) sans réponse qui pourraient changer le conseil",
-            ReasonNotEvaluated => "{dimension} : surtout des « Je ne sais pas », domaine non évalué",
-            ReasonDontKnow => "{n} réponses « Je ne sais pas »",
-            ReasonMiscalibrated => "{dimension} : les questions de vérification contredisent l'auto-évaluation ({calibration})",
-            ReasonNarrow => "{dimension} : un point de plus ou de moins changerait le conseil",
+            ReasonNotEvaluated => "{dimension}\u{a0}: surtout des «\u{a0}Je ne sais pas\u{a0}», domaine non évalué",
+            ReasonDontKnow => "{n} réponses «\u{a0}Je ne sais pas\u{a0}»",
+            ReasonMiscalibrated => "{dimension}\u{a0}: les questions de vérification contredisent l'auto-évaluation ({calibration})",
+            ReasonNarrow => "{dimension}\u{a0}: un point de plus ou de moins changerait le conseil",
             // A self-rating, next to what the checks found.
             CalibrationOver => "surestimée",
             CalibrationUnder => "sous-estimée",
             CalibrationConsistent => "cohérente",
 
             // The questionnaire at the desk.
-            DeskKeys => "Touches 1 à 9 : choisir la réponse de la question qui a le focus (une case à cocher : cocher ou décocher). Entrée : passer à la question suivante.",
+            DeskKeys => "Touches 1 à 9\u{a0}: choisir la réponse de la question qui a le focus (une case à cocher\u{a0}: cocher ou décocher). Entrée\u{a0}: passer à la question suivante.",
             SeeDetail => "Voir le détail",
 
             // The records.
@@ -374,7 +374,7 @@ impl AdvisorMsg {
             BackupExportedMany => "Sauvegarde exportée\u{a0}: {n} fiches.",
             Import => "Importer un export JSON",
             Imported => "{n} fiche(s) importée(s).",
-            NothingNew => "Aucune nouvelle fiche : elles étaient toutes déjà là.",
+            NothingNew => "Aucune nouvelle fiche\u{a0}: elles étaient toutes déjà là.",
             ImportForeign => "Ce fichier n'est pas un export des fiches du Diagnostic numérique. Rien n'a été modifié.",
             // {why}: what the reader found wrong.
             ImportDamaged => "Ce fichier d'export est abîmé ({why}). Rien n'a été modifié.",
@@ -395,7 +395,7 @@ impl AdvisorMsg {
             // The button of each record, and its column's hidden header.
             Delete => "Supprimer",
             DeleteRecord => "Supprimer la fiche {name}",
-            ConfirmDelete => "Supprimer cette fiche ?",
+            ConfirmDelete => "Supprimer cette fiche\u{a0}?",
             RecordDeleted => "Fiche supprimée.",
             // After the parcours chosen, when it is not the recommended one.
             Changed => " (changé\u{a0}: {reason})",
@@ -406,8 +406,8 @@ impl AdvisorMsg {
             StorageProtected => "Stockage protégé\u{a0}: le navigateur ne supprimera pas les fiches de lui-même.",
             StorageUnprotected => "Stockage non protégé\u{a0}: le navigateur peut effacer les fiches (par exemple après 7 jours sans visite sur Safari). Exportez-les souvent.",
             StorageUnknown => "Ce navigateur ne dit pas s'il garde les fiches pour de bon\u{a0}: exportez-les souvent.",
-            LastBackupOne => "Dernière sauvegarde (export JSON) : {date}, {n} fiche.",
-            LastBackupMany => "Dernière sauvegarde (export JSON) : {date}, {n} fiches.",
+            LastBackupOne => "Dernière sauvegarde (export JSON)\u{a0}: {date}, {n} fiche.",
+            LastBackupMany => "Dernière sauvegarde (export JSON)\u{a0}: {date}, {n} fiches.",
             NoBackup => "Aucune sauvegarde (export JSON) n'a été faite sur cet appareil.",
 
             // "Activité".
@@ -450,7 +450,7 @@ impl AdvisorMsg {
             NoValue => "–",
             ListComma => ", ",
             // Between the boxes ticked for one question.
-            ListSemicolon => " ; ",
+            ListSemicolon => "\u{a0}; ",
         }
     }
 
@@ -542,10 +542,23 @@ mod tests {
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
+    fn french_punctuation_keeps_to_its_word() {
+        for msg in AdvisorMsg::ALL {
+            let text = msg.fr();
+            for plain in [" ?", " !", " :", " ;", "« ", " »"] {
+                assert!(
+                    !text.contains(plain),
+                    "{msg:?}: {plain:?} with a plain space can wrap alone: {text}"
+                );
+            }
+        }
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn a_value_is_put_in_as_it_is() {
         assert_eq!(
             AdvisorMsg::ExistingRecordNamed.fill(&[("name", "{date}"), ("date", "2026-11-02")]),
-            "Ce code a déjà une fiche, enregistrée le 2026-11-02 ({date}). Vous la modifiez : rien ne sera compté deux fois."
+            "Ce code a déjà une fiche, enregistrée le 2026-11-02 ({date}). Vous la modifiez\u{a0}: rien ne sera compté deux fois."
         );
         assert_eq!(
             AdvisorMsg::RecordSaved.fill(&[("name", "A. B")]),

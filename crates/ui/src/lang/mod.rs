@@ -29,6 +29,21 @@ pub fn strings(lang: Lang) -> Option<Vec<&'static str>> {
 mod tests {
     use super::*;
 
+    /// A question mark alone at the start of a line: French puts a
+    /// non-breaking space before `?`, `!`, `:`, `;` and inside « ».
+    #[test]
+    fn french_punctuation_keeps_to_its_word() {
+        for msg in Msg::ALL {
+            let text = msg.get(Lang::Fr);
+            for plain in [" ?", " !", " :", " ;", "« ", " »"] {
+                assert!(
+                    !text.contains(plain),
+                    "{msg:?}: {plain:?} with a plain space can wrap alone: {text}"
+                );
+            }
+        }
+    }
+
     /// The `{…}` placeholders of a text, sorted.
     fn placeholders(s: &str) -> Vec<&str> {
         let mut found: Vec<&str> = s
