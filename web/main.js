@@ -16,7 +16,8 @@ globalThis.diagQuestionnaire = get('questionnaire.yaml', 'text').catch(() => nul
 // `data-pack` on those whose texts are fetched (the module checks them again).
 const offered = [...document.querySelectorAll('nav.langs [hreflang]')];
 const match = (code) => offered.find((a) => a.hreflang === code?.split(/[-_]/)[0].toLowerCase());
-const asked = match(new URLSearchParams(location.search).get('lang'));
+const search = new URLSearchParams(location.search);
+const asked = match(search.get('lang'));
 let stored = null;
 try {
   stored = localStorage.getItem('diag-lang');
@@ -31,7 +32,6 @@ if (choice?.dataset.pack !== undefined) {
     .catch(() => null);
 }
 // The address says the language, so that a reload or a shared link keeps it; French needs none.
-const search = new URLSearchParams(location.search);
 if (globalThis.diagLang === 'fr') search.delete('lang');
 else search.set('lang', globalThis.diagLang);
 const wanted = search.toString() ? `?${search}` : '';

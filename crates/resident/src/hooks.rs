@@ -28,9 +28,7 @@ pub fn use_saved_progress(
             }
             match storage::load(&q.0) {
                 Loaded::Progress(s) => {
-                    // The language opened in (the address, the device's choice, the browser's).
-                    let lang = crate::loader::chosen();
-                    quiz.dispatch(Action::Restore(s.answers.clone(), lang));
+                    quiz.dispatch(Action::Restore(s.answers.clone()));
                     saved.set(Some(s));
                 }
                 Loaded::Corrupt => quiz.dispatch(Action::Notice(Some(Msg::StorageCorrupt))),

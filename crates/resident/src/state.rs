@@ -11,7 +11,7 @@ use yew::Reducible;
 pub struct Quiz {
     /// Answers so far.
     pub answers: Answers,
-    /// Interface and questionnaire language.
+    /// Interface and questionnaire language: the page's, for its life (a switch reopens the page).
     pub lang: Lang,
     /// A message about saved progress, shown until dismissed.
     pub notice: Option<Msg>,
@@ -37,7 +37,7 @@ pub enum Action {
     /// An answer to a question (replacing any earlier one).
     Answer(String, Answer),
     /// Answers restored from storage.
-    Restore(Answers, Lang),
+    Restore(Answers),
     /// Forget every answer.
     Clear,
     /// Show a notice (or hide it with `None`).
@@ -55,10 +55,7 @@ impl Reducible for Quiz {
             Action::Answer(q, a) => {
                 next.answers.set(&q, a);
             }
-            Action::Restore(answers, lang) => {
-                next.answers = answers;
-                next.lang = lang;
-            }
+            Action::Restore(answers) => next.answers = answers,
             Action::Clear => {
                 next.answers = Answers::new();
                 next.notice = Some(Msg::Cleared);
