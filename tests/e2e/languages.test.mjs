@@ -4,7 +4,7 @@
 // switch (and remembered), or from the browser's preferred languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, freshPage, start, fixtures, answerWithMouse, answerWithKeyboard, assertAccessible, SCREENSHOTS, BASE_URL } from './browser.mjs';
+import { launch, freshPage, start, fixtures, answerWithMouse, answerWithKeyboard, assertAccessible, settled, SCREENSHOTS, BASE_URL } from './browser.mjs';
 
 const LANGS = ['fr', 'en', 'ar', 'pt', 'tr'];
 let browser;
@@ -44,8 +44,29 @@ async function overlaps(page) {
   });
 }
 
+/** Every screen of `lang` on `page` (whose quiz is answered) at 320, 390
+ * and 1280 px in turn: axe clean at 320 and 1280, a screenshot at each
+ * width, and what overlaps or leaves the page. */
+async function sweep(page, lang) {
+  const problems = [];
+  const screens = [['welcome', '#/'], ['question', `#/question/${fixtures.questions[0].id}`], ['paper', '#/papier'], ['result', '#/resultat']];
+  for (const [screen, hash] of screens) {
+    await page.goto(url(lang) + hash);
+    await page.locator('main [data-focus]').first().waitFor();
+    // Each width in turn on the same screen (the window resized).
+    for (const width of [320, 390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await settled(page);
+      if (width !== 390) await assertAccessible(page, `${lang} ${screen} ${width}`);
+      await page.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-${screen}-${width}.png`, fullPage: true });
+      for (const o of await overlaps(page)) problems.push(`${lang} ${screen} ${width}: ${o}`);
+    }
+  }
+  return problems;
+}
+
 for (const lang of LANGS) {
-  test(`${lang}: the quiz by mouse and by keyboard gives the French parcours and code; axe clean; nothing overlaps`, async () => {
+  test(`${lang}: the quiz by mouse and by keyboard gives the French parcours and code; every screen axe clean at 320 and 1280 px, screenshots at 320, 390 and 1280, nothing overlaps`, async () => {
     for (const [k, how] of [[0, 'mouse'], [1, 'keyboard']]) {
       const persona = fixtures.personas[k];
       const page = await freshPage(browser, { viewport: { width: 390, height: 800 } });
@@ -60,41 +81,13 @@ for (const lang of LANGS) {
       else await answerWithKeyboard(page, persona.answers, optionsOf, name);
       assert.equal(await page.locator('#result-code').innerText(), persona.code, `${lang} ${how}: same code as in French`);
       assert.equal(await page.locator('.parcours-title').getAttribute('data-parcours'), persona.parcours, `${lang} ${how}`);
+      // Once answered, every screen (the result reached by its address).
+      if (how === 'mouse') assert.deepEqual(await sweep(page, lang), []);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
   });
 }
-
-test('every screen in every language: axe clean at 320 and 1280 px, screenshots at 320, 390 and 1280, no overlap', async () => {
-  const persona = fixtures.personas[0];
-  const problems = [];
-  for (const lang of LANGS) {
-    const page = await freshPage(browser, { viewport: { width: 1280, height: 900 } });
-    await start(page, url(lang));
-    const screens = [['welcome', null]];
-    screens.push(['question', `#/question/${fixtures.questions[0].id}`]);
-    screens.push(['paper', '#/papier']);
-    // The result: answered once by mouse, then reached by its address.
-    const name = await startName(page);
-    await answerWithMouse(page, persona.answers, name);
-    screens.push(['result', '#/resultat']);
-    for (const [screen, hash] of screens) {
-      for (const width of [320, 390, 1280]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.goto(url(lang) + (hash ?? '#/'));
-        await page.locator('main [data-focus]').first().waitFor();
-        await page.waitForTimeout(100);
-        if (width !== 390) await assertAccessible(page, `${lang} ${screen} ${width}`);
-        await page.screenshot({ path: `${SCREENSHOTS}/lang-${lang}-${screen}-${width}.png`, fullPage: true });
-        for (const o of await overlaps(page)) problems.push(`${lang} ${screen} ${width}: ${o}`);
-      }
-    }
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  }
-  assert.deepEqual(problems, []);
-});
 
 test('a language is chosen by the switch and remembered; proposed from the browser; French otherwise', async () => {
   const page = await freshPage(browser);

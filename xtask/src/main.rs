@@ -12,6 +12,7 @@
 //! this 300-line task does not.
 
 mod bench;
+mod e2e;
 mod fuzz;
 mod imports;
 mod serve;

@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every check the project has, in one run, with a plain summary.
 
-use crate::{root, run, serve, site, step, tools};
+use crate::{root, run, site, step, tools};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -121,9 +121,16 @@ pub fn all() -> ExitCode {
             ])
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     });
+    let fonts = tools::fonts();
+    let mut e2e_report = None;
     check("end-to-end suite in headless Chromium", &mut || {
         browser.as_ref().map_err(Clone::clone)?;
-        e2e(&[])
+        let fonts = fonts.as_ref().map_err(Clone::clone)?;
+        // `cargo test` above built the CLI (its tests run it): no second build.
+        let diag = root().join("target/debug/diag");
+        let (result, report) = crate::e2e::run(&[], &diag, fonts);
+        e2e_report = Some(report);
+        result
     });
 
     let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
@@ -137,6 +144,9 @@ pub fn all() -> ExitCode {
             Err(e) => println!("  FAIL  {:<62} {:>6.1} s\n        {e}", o.name, o.seconds),
         }
     }
+    if let Some(report) = &e2e_report {
+        report.print_slowest();
+    }
     println!(
         "checks: {} passed, {failed} failed",
         outcomes.len() - failed
@@ -148,28 +158,14 @@ pub fn all() -> ExitCode {
     }
 }
 
-/// Serves `dist/` on a free loopback port and runs the end-to-end suite
-/// (`files`: only these test files).
+/// `cargo xtask e2e [FILE...]`: the end-to-end suite alone, on the site
+/// already in `dist/` (`files`: only these test files).
 pub fn e2e(files: &[&str]) -> Result<(), String> {
+    tools::chromium()?;
+    let fonts = tools::fonts()?;
     // The preview is compared with the real `diag check`.
     run(Command::new("cargo").args(["build", "--quiet", "-p", "diag-cli"]))?;
-    let listener = serve::bind(0)?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    let dist = root().join(site::DIST);
-    std::thread::spawn(move || serve::run(listener, dist));
-    let fixtures = write_fixtures()?;
-    let mut cmd = Command::new("node");
-    cmd.args(["--test", "--test-concurrency=1"]);
-    if files.is_empty() {
-        cmd.arg("tests/e2e/");
-    } else {
-        cmd.args(files);
-    }
-    run(cmd
-        .env("BASE_URL", format!("http://127.0.0.1:{port}/"))
-        .env("FIXTURES", fixtures)
-        .env("DIST", root().join(site::DIST))
-        .env("DIAG", root().join("target/debug/diag")))
+    crate::e2e::run(files, &root().join("target/debug/diag"), &fonts).0
 }
 
 /// What the browser suite needs to know about the bundled questionnaire,

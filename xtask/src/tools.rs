@@ -116,3 +116,130 @@ pub fn chromium() -> Result<(), String> {
             .env("DEBIAN_FRONTEND", "noninteractive"))
     })
 }
+
+/// The fonts the browsers lay pages out with in the tests: `(Debian package, file)`.
+/// DejaVu is the widest common sans (a layout that holds with it holds with
+/// the narrower fonts of phones); Noto Sans Arabic is the Arabic of Android
+/// phones and of the stylesheet's `:lang(ar)`.
+const FONTS: &[(&str, &str)] = &[
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    ),
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    ),
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+    ),
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    ),
+    (
+        "fonts-dejavu-core",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+    ),
+    (
+        "fonts-noto-core",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+    ),
+    (
+        "fonts-noto-core",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf",
+    ),
+];
+
+/// A fontconfig configuration that shows the browsers [`FONTS`] and nothing
+/// else, whatever the machine has installed: the suite measures the same
+/// layouts everywhere. Installs the packages if a file is missing; returns
+/// the configuration's path, for `FONTCONFIG_FILE`.
+pub fn fonts() -> Result<PathBuf, String> {
+    step(
+        "fonts for the browsers (DejaVu, Noto Sans Arabic: Debian packages)",
+        || {
+            let mut missing: Vec<&str> = FONTS
+                .iter()
+                .filter(|(_, file)| !std::path::Path::new(file).exists())
+                .map(|(package, _)| *package)
+                .collect();
+            missing.dedup();
+            if !missing.is_empty() {
+                println!("    installing {} with apt-get", missing.join(" "));
+                run(Command::new("apt-get").args(["update", "-qq"]))?;
+                run(Command::new("apt-get")
+                    .args(["install", "-y", "-qq", "--no-install-recommends"])
+                    .args(&missing)
+                    .env("DEBIAN_FRONTEND", "noninteractive"))?;
+            }
+            let dir = root().join("target/e2e/fonts");
+            let files = dir.join("files");
+            if files.exists() {
+                std::fs::remove_dir_all(&files)
+                    .map_err(|e| format!("cannot empty {}: {e}", files.display()))?;
+            }
+            std::fs::create_dir_all(&files)
+                .map_err(|e| format!("cannot create {}: {e}", files.display()))?;
+            for (_, file) in FONTS {
+                let from = std::path::Path::new(file);
+                let name = from
+                    .file_name()
+                    .ok_or_else(|| format!("{file}: no file name"))?;
+                std::fs::copy(from, files.join(name))
+                    .map_err(|e| format!("cannot copy {file}: {e}"))?;
+            }
+            let conf = dir.join("fonts.conf");
+            std::fs::write(&conf, fontconfig(&files, &dir.join("cache")))
+                .map_err(|e| format!("cannot write {}: {e}", conf.display()))?;
+            println!("    DejaVu Sans, Sans Mono, Serif (fonts-dejavu-core) and Noto Sans Arabic (fonts-noto-core); no other font is visible to the browsers");
+            Ok(conf)
+        },
+    )
+}
+
+/// Only `files`, the generic families mapped onto them, and glyphs drawn as
+/// Debian's defaults draw them: slight hinting keeps the fonts' own advance
+/// widths, as phones do (full hinting, fontconfig's bare default, rounds them
+/// and made the preview 3 px narrower than on a Debian desktop).
+fn fontconfig(files: &std::path::Path, cache: &std::path::Path) -> String {
+    let alias = |generic: &str, family: &str| {
+        format!(
+            r#"  <alias binding="same"><family>{generic}</family><prefer><family>{family}</family><family>Noto Sans Arabic</family></prefer></alias>
+"#
+        )
+    };
+    let aliases: String = [
+        ("sans-serif", "DejaVu Sans"),
+        ("system-ui", "DejaVu Sans"),
+        ("serif", "DejaVu Serif"),
+        ("monospace", "DejaVu Sans Mono"),
+    ]
+    .iter()
+    .map(|(g, f)| alias(g, f))
+    .collect();
+    format!(
+        r#"<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<!-- Written by cargo xtask test: the only fonts the test browsers see. -->
+<fontconfig>
+  <dir>{}</dir>
+  <cachedir>{}</cachedir>
+  <match target="pattern">
+    <edit name="antialias" mode="assign"><bool>true</bool></edit>
+    <edit name="hinting" mode="assign"><bool>true</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>
+    <edit name="rgba" mode="assign"><const>none</const></edit>
+    <edit name="lcdfilter" mode="assign"><const>lcddefault</const></edit>
+  </match>
+{aliases}</fontconfig>
+"#,
+        files.display(),
+        cache.display(),
+    )
+}
