@@ -9,14 +9,9 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function residentCode(page) {
-  await start(page);
-  await answerWithMouse(page, fixtures.personas[0].answers);
-  const code = norm(await page.locator('#result-code').textContent());
-  page.once('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: 'Terminer et effacer mes réponses' }).click();
-  return code;
-}
+/** A resident's code: the core's encoding of the first persona's answers,
+ * the very code the resident's page shows for them (resident.test.mjs). */
+const residentCode = async () => fixtures.personas[0].code;
 
 test('a code opened again says it has a record, shows its decision, and saving updates it instead of adding one', async () => {
   const page = await freshPage(browser);

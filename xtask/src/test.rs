@@ -106,32 +106,84 @@ pub fn all() -> ExitCode {
             report.check_budgets()
         },
     );
-    check("wasm-bindgen-test in headless Chromium", &mut || {
+    // The Wasm tests are built here, and run beside the end-to-end suite
+    // (mostly wasm-bindgen's processing of each test binary, on one core).
+    let wasm_tests = [
+        "test",
+        "-p",
+        "diag-resident",
+        "-p",
+        "diag-staff",
+        "--target",
+        "wasm32-unknown-unknown",
+    ];
+    check("wasm-bindgen-test: build", &mut || {
         tools.as_ref().map_err(Clone::clone)?;
-        browser.as_ref().map_err(Clone::clone)?;
-        run(Command::new("cargo")
-            .args([
-                "test",
-                "-p",
-                "diag-resident",
-                "-p",
-                "diag-staff",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+        run(Command::new("cargo").args(wasm_tests).arg("--no-run"))
     });
     let fonts = tools::fonts();
+    let engines = tools::engines();
+    let wasm_log = root().join("target/wasm-bindgen-test.log");
+    let wasm_run = match (&tools, &browser, std::fs::File::create(&wasm_log)) {
+        (Ok(_), Ok(()), Ok(log)) => {
+            println!(
+                "==> wasm-bindgen-test in headless Chromium: started beside the end-to-end suite"
+            );
+            Ok(std::thread::spawn(move || {
+                let started = Instant::now();
+                let err = log.try_clone().map_err(|e| e.to_string())?;
+                let status = Command::new("cargo")
+                    .args(wasm_tests)
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+                    .current_dir(root())
+                    .stdout(log)
+                    .stderr(err)
+                    .status()
+                    .map_err(|e| format!("cannot start cargo test: {e}"))?;
+                Ok::<_, String>((status, started.elapsed().as_secs_f64()))
+            }))
+        }
+        (Err(e), _, _) | (_, Err(e), _) => Err(e.clone()),
+        (_, _, Err(e)) => Err(format!("cannot write {}: {e}", wasm_log.display())),
+    };
     let mut e2e_report = None;
-    check("end-to-end suite in headless Chromium", &mut || {
-        browser.as_ref().map_err(Clone::clone)?;
-        let fonts = fonts.as_ref().map_err(Clone::clone)?;
-        // `cargo test` above built the CLI (its tests run it): no second build.
-        let diag = root().join("target/debug/diag");
-        let (result, report) = crate::e2e::run(&[], &diag, fonts);
-        e2e_report = Some(report);
-        result
-    });
+    check(
+        "end-to-end suite (Chromium; WebKit and Firefox walks)",
+        &mut || {
+            browser.as_ref().map_err(Clone::clone)?;
+            engines.as_ref().map_err(Clone::clone)?;
+            let fonts = fonts.as_ref().map_err(Clone::clone)?;
+            // `cargo test` above built the CLI (its tests run it): no second build.
+            let diag = root().join("target/debug/diag");
+            let (result, report) = crate::e2e::run(&[], &diag, fonts);
+            e2e_report = Some(report);
+            result
+        },
+    );
+    let mut wasm_run = Some(wasm_run);
+    check(
+        "wasm-bindgen-test in headless Chromium (ran beside it)",
+        &mut || {
+            let thread = wasm_run
+                .take()
+                .ok_or("already checked")?
+                .map_err(|e| e.clone())?;
+            let (status, seconds) = thread
+                .join()
+                .map_err(|_| "the thread running cargo test stopped".to_owned())??;
+            let log = std::fs::read_to_string(&wasm_log).unwrap_or_default();
+            println!("{}", log.trim_end());
+            println!("    ran for {seconds:.1} s beside the end-to-end suite");
+            if status.success() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "cargo test (wasm32) failed ({status}); its output is above and in {}",
+                    wasm_log.display()
+                ))
+            }
+        },
+    );
 
     let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
     println!(
@@ -162,6 +214,7 @@ pub fn all() -> ExitCode {
 /// already in `dist/` (`files`: only these test files).
 pub fn e2e(files: &[&str]) -> Result<(), String> {
     tools::chromium()?;
+    tools::engines()?;
     let fonts = tools::fonts()?;
     // The preview is compared with the real `diag check`.
     run(Command::new("cargo").args(["build", "--quiet", "-p", "diag-cli"]))?;

@@ -117,6 +117,45 @@ pub fn chromium() -> Result<(), String> {
     })
 }
 
+/// Residents' other engines, from Debian: Firefox ESR (driven through
+/// WebDriver BiDi by puppeteer-core, from package-lock.json), WebKitGTK's
+/// WebKitWebDriver with its MiniBrowser, and Xvfb for MiniBrowser's window.
+pub fn engines() -> Result<(), String> {
+    step(
+        "Firefox ESR, WebKitGTK's WebDriver, Xvfb (Debian packages)",
+        || {
+            let found = |path: &str| std::path::Path::new(path).exists();
+            let wanted = [
+                ("firefox-esr", "/usr/bin/firefox-esr"),
+                ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+                ("xvfb", "/usr/bin/Xvfb"),
+            ];
+            let missing: Vec<&str> = wanted
+                .iter()
+                .filter(|(_, bin)| !found(bin))
+                .map(|(package, _)| *package)
+                .collect();
+            if !missing.is_empty() {
+                println!("    installing {} with apt-get", missing.join(" "));
+                run(Command::new("apt-get").args(["update", "-qq"]))?;
+                run(Command::new("apt-get")
+                    .args(["install", "-y", "-qq", "--no-install-recommends"])
+                    .args(&missing)
+                    .env("DEBIAN_FRONTEND", "noninteractive"))?;
+            }
+            let firefox = output(Command::new("firefox-esr").arg("--version")).unwrap_or_default();
+            let webkit = output(Command::new("dpkg-query").args([
+                "-W",
+                "-f=${Version}",
+                "webkit2gtk-driver",
+            ]))
+            .unwrap_or_default();
+            println!("    {}, WebKitGTK {}", firefox.trim(), webkit.trim());
+            Ok(())
+        },
+    )
+}
+
 /// The fonts the browsers lay pages out with in the tests: `(Debian package, file)`.
 /// DejaVu is the widest common sans (a layout that holds with it holds with
 /// the narrower fonts of phones); Noto Sans Arabic is the Arabic of Android
@@ -179,23 +218,10 @@ pub fn fonts() -> Result<PathBuf, String> {
                     .env("DEBIAN_FRONTEND", "noninteractive"))?;
             }
             let dir = root().join("target/e2e/fonts");
-            let files = dir.join("files");
-            if files.exists() {
-                std::fs::remove_dir_all(&files)
-                    .map_err(|e| format!("cannot empty {}: {e}", files.display()))?;
-            }
-            std::fs::create_dir_all(&files)
-                .map_err(|e| format!("cannot create {}: {e}", files.display()))?;
-            for (_, file) in FONTS {
-                let from = std::path::Path::new(file);
-                let name = from
-                    .file_name()
-                    .ok_or_else(|| format!("{file}: no file name"))?;
-                std::fs::copy(from, files.join(name))
-                    .map_err(|e| format!("cannot copy {file}: {e}"))?;
-            }
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
             let conf = dir.join("fonts.conf");
-            std::fs::write(&conf, fontconfig(&files, &dir.join("cache")))
+            std::fs::write(&conf, fontconfig(&dir.join("cache")))
                 .map_err(|e| format!("cannot write {}: {e}", conf.display()))?;
             println!("    DejaVu Sans, Sans Mono, Serif (fonts-dejavu-core) and Noto Sans Arabic (fonts-noto-core); no other font is visible to the browsers");
             Ok(conf)
@@ -203,11 +229,23 @@ pub fn fonts() -> Result<PathBuf, String> {
     )
 }
 
-/// Only `files`, the generic families mapped onto them, and glyphs drawn as
-/// Debian's defaults draw them: slight hinting keeps the fonts' own advance
-/// widths, as phones do (full hinting, fontconfig's bare default, rounds them
-/// and made the preview 3 px narrower than on a Debian desktop).
-fn fontconfig(files: &std::path::Path, cache: &std::path::Path) -> String {
+/// Only [`FONTS`], read where Debian put them (browsers' sandboxes let them
+/// read system font folders, not a copy elsewhere: Firefox drew boxes), the
+/// generic families mapped onto them, and glyphs drawn as Debian's defaults
+/// draw them: slight hinting keeps the fonts' own advance widths, as phones
+/// do (full hinting, fontconfig's bare default, rounds them and made the
+/// preview 3 px narrower than on a Debian desktop).
+fn fontconfig(cache: &std::path::Path) -> String {
+    let mut dirs: Vec<&str> = FONTS
+        .iter()
+        .filter_map(|(_, f)| f.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    dirs.dedup();
+    let dirs: String = dirs.iter().map(|d| format!("  <dir>{d}</dir>\n")).collect();
+    let accept: String = FONTS
+        .iter()
+        .map(|(_, f)| format!("<glob>{f}</glob>"))
+        .collect();
     let alias = |generic: &str, family: &str| {
         format!(
             r#"  <alias binding="same"><family>{generic}</family><prefer><family>{family}</family><family>Noto Sans Arabic</family></prefer></alias>
@@ -228,8 +266,11 @@ fn fontconfig(files: &std::path::Path, cache: &std::path::Path) -> String {
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <!-- Written by cargo xtask test: the only fonts the test browsers see. -->
 <fontconfig>
-  <dir>{}</dir>
-  <cachedir>{}</cachedir>
+{dirs}  <cachedir>{}</cachedir>
+  <selectfont>
+    <rejectfont><glob>*</glob></rejectfont>
+    <acceptfont>{accept}</acceptfont>
+  </selectfont>
   <match target="pattern">
     <edit name="antialias" mode="assign"><bool>true</bool></edit>
     <edit name="hinting" mode="assign"><bool>true</bool></edit>
@@ -239,7 +280,6 @@ fn fontconfig(files: &std::path::Path, cache: &std::path::Path) -> String {
   </match>
 {aliases}</fontconfig>
 "#,
-        files.display(),
         cache.display(),
     )
 }

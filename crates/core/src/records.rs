@@ -143,15 +143,16 @@ pub fn from_json(text: &str) -> Result<Vec<Record>, ImportError> {
 }
 
 /// Adds the imported records that are not already there; returns how many.
+/// One pass over each list (a busy desk's year is thousands of records).
 pub fn merge(into: &mut Vec<Record>, imported: Vec<Record>) -> usize {
-    let mut added = 0;
+    let mut seen: std::collections::HashSet<String> = into.iter().map(|r| r.id.clone()).collect();
+    let before = into.len();
     for r in imported {
-        if !into.iter().any(|x| x.id == r.id) {
+        if seen.insert(r.id.clone()) {
             into.push(r);
-            added += 1;
         }
     }
-    added
+    into.len() - before
 }
 
 /// A CSV cell: quoted when needed, and neutralised when a spreadsheet would

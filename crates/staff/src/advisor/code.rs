@@ -21,7 +21,7 @@ pub struct Props {
     pub dispatch: Callback<Action>,
     pub on_record: Callback<Record>,
     /// Every record: a code already recorded is edited, not recorded twice.
-    pub records: Vec<Record>,
+    pub records: std::rc::Rc<Vec<Record>>,
 }
 
 /// Splits the resident's language off what was typed or read: the sheet's

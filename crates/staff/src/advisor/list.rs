@@ -5,13 +5,14 @@ use super::state::Action;
 use super::text::AdvisorMsg;
 use diag_core::records::{self, ImportError, Record};
 use diag_ui::questionnaire::Shared;
+use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub q: Shared,
-    pub records: Vec<Record>,
+    pub records: Rc<Vec<Record>>,
     /// `(records, ids deleted, message when saved)`.
     pub on_save: Callback<(Vec<Record>, Vec<String>, String)>,
     /// Says something on the advisor's screen.
@@ -176,7 +177,7 @@ pub fn RecordList(props: &Props) -> Html {
 /// Reads an exported JSON file and merges it into the records (nothing changes when it is foreign or damaged).
 fn import_file(
     file: web_sys::File,
-    all: Vec<Record>,
+    all: Rc<Vec<Record>>,
     on_save: Callback<(Vec<Record>, Vec<String>, String)>,
     dispatch: Callback<Action>,
 ) {
@@ -188,7 +189,7 @@ fn import_file(
             .unwrap_or_default();
         match records::from_json(&text) {
             Ok(imported) => {
-                let mut merged = all;
+                let mut merged = all.to_vec();
                 let added = records::merge(&mut merged, imported);
                 dispatch.emit(Action::Error(None));
                 if added == 0 {
@@ -217,7 +218,7 @@ struct TableProps {
     /// The records that match the search.
     records: Vec<Record>,
     /// Every record (what is saved after a deletion).
-    all: Vec<Record>,
+    all: Rc<Vec<Record>>,
     on_save: Callback<(Vec<Record>, Vec<String>, String)>,
 }
 

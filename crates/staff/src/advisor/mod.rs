@@ -127,7 +127,7 @@ pub fn AdvisorPage(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |r: Record| {
             dispatch.emit(Action::CloseIntake);
-            let mut mine = records.clone();
+            let mut mine = records.to_vec();
             // Initials may end with a period already: no doubled period.
             let name = if r.name.is_empty() {
                 r.code.clone()

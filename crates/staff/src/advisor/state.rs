@@ -37,8 +37,9 @@ pub struct Intake {
 pub struct Advisor {
     /// The vault's key while unlocked.
     pub key: Option<Key>,
-    /// Every record, as last saved (or being saved).
-    pub records: Vec<Record>,
+    /// Every record, as last saved (or being saved). Shared: the screens
+    /// read it at each render, and a busy year holds thousands.
+    pub records: Rc<Vec<Record>>,
     /// A confirmation, announced politely.
     pub status: Option<String>,
     /// A problem, announced at once.
@@ -60,7 +61,7 @@ impl Default for Advisor {
     fn default() -> Self {
         Advisor {
             key: None,
-            records: Vec::new(),
+            records: Rc::default(),
             status: None,
             error: None,
             busy: false,
@@ -113,7 +114,7 @@ impl Reducible for Advisor {
         match action {
             Action::Unlocked(key, records) => {
                 next.key = Some(key);
-                next.records = records;
+                next.records = Rc::new(records);
                 next.error = None;
             }
             Action::Lock => return Rc::new(Advisor::default()),
@@ -140,10 +141,10 @@ impl Reducible for Advisor {
                 });
                 next.tab = Tab::Code;
             }
-            Action::Saving(records) => next.records = records,
+            Action::Saving(records) => next.records = Rc::new(records),
             Action::CloseIntake => next.intake = None,
             Action::Saved(records, message) => {
-                next.records = records;
+                next.records = Rc::new(records);
                 next.error = None;
                 next.status = Some(message);
             }

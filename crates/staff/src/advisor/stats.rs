@@ -11,7 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub q: Shared,
-    pub records: Vec<Record>,
+    pub records: std::rc::Rc<Vec<Record>>,
 }
 
 /// "2026-11" as "novembre 2026", by the browser's own calendar names.
