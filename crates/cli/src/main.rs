@@ -418,13 +418,19 @@ fn run(command: Command) -> Result<ExitCode> {
             let src = read(&file)?;
             let found = translations::beside(&file)?;
             let sources: Vec<&str> = found.iter().map(|t| t.source.as_str()).collect();
-            let q = match Questionnaire::from_yaml_translated(&src, &sources).0 {
-                Ok(q) => q,
+            let compiled = match Questionnaire::compile(&src, &sources) {
+                Ok(c) => c,
                 Err(e) => {
                     eprint!(
                         "{}",
-                        render::diagnostics(&e.diagnostics, &file, &src, "en", false)
+                        render::diagnostics(&e.questionnaire, &file, &src, "en", false)
                     );
+                    for (t, d) in found.iter().zip(&e.translations) {
+                        eprint!(
+                            "{}",
+                            render::diagnostics(d, &t.path, &t.source, "en", false)
+                        );
+                    }
                     eprintln!("diag: {file} has errors: nothing written");
                     return Ok(ExitCode::FAILURE);
                 }
@@ -435,22 +441,20 @@ fn run(command: Command) -> Result<ExitCode> {
                     .display()
                     .to_string()
             });
-            let bytes = q.to_compact(&src);
-            std::fs::write(&output, &bytes).with_context(|| format!("cannot write {output}"))?;
+            let bytes = &compiled.questionnaire;
+            std::fs::write(&output, bytes).with_context(|| format!("cannot write {output}"))?;
             println!(
                 "wrote {output} ({} bytes, from {file} with digest {:016x}): publish it next to that file",
                 bytes.len(),
                 diag_core::digest(&src)
             );
             // Each translation's texts, fetched by the resident's page only when chosen.
-            for t in &q.translations {
-                let path = translations::pack_path(&output, &t.language);
-                let bytes = q.language_pack(&src, &t.language);
-                std::fs::write(&path, &bytes).with_context(|| format!("cannot write {path}"))?;
+            for (language, bytes) in &compiled.packs {
+                let path = translations::pack_path(&output, language);
+                std::fs::write(&path, bytes).with_context(|| format!("cannot write {path}"))?;
                 println!(
-                    "wrote {path} ({} bytes, the `{}` texts)",
-                    bytes.len(),
-                    t.language
+                    "wrote {path} ({} bytes, the `{language}` texts)",
+                    bytes.len()
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -384,17 +384,28 @@ fn check_warns_when_every_period_of_a_parcours_is_over() {
         ),
         "{out}"
     );
-    // Located on the `to:` of the period that ended last.
+    // Located on the period that ended last, from its `from:` through its
+    // `to:` (both dates are the next period's to give), with the help
+    // speaking of the key the file uses.
     let yaml = std::fs::read_to_string(root().join(BUNDLED)).unwrap();
     let line = yaml
         .lines()
-        .position(|l| l.trim() == "to: 2026-11-01")
+        .position(|l| l.trim() == "from: 2026-09-12")
         .unwrap()
         + 1;
     assert!(
         out.contains(&format!("villeneuve-la-garenne.yaml:{line}:")),
         "{out}"
     );
+    assert!(
+        out.contains(&format!("{} |       to: 2026-11-01", line + 1)),
+        "{out}"
+    );
+    assert!(
+        out.contains("give `sessions` the next period's dates"),
+        "{out}"
+    );
+    assert!(!out.contains("`periods`; until"), "{out}");
     let fr = stdout(&diag(&[
         "check",
         "--color",

@@ -80,6 +80,11 @@ pub struct Diagnostic {
     pub column: usize,
     /// How many characters the caret underlines (at least 1).
     pub width: usize,
+    /// The last line the problem covers, when it runs over several (a
+    /// period's two dates); 0 or `line` for one line. An editor selects
+    /// from `line` through it.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub end_line: usize,
     /// What was expected instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
@@ -92,6 +97,10 @@ pub struct Diagnostic {
     /// The catalogue entries the texts were written from.
     #[serde(skip)]
     texts: Box<Texts>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// What a diagnostic says, as catalogue entries: written in any language.
@@ -189,6 +198,7 @@ impl Draft {
             line,
             column,
             width: self.width,
+            end_line: 0,
             expected: texts.expected.as_ref().map(|e| e.render(Lang::En)),
             hint: texts.hint.as_ref().map(|h| h.render(Lang::En)),
             french: false,
@@ -259,6 +269,22 @@ impl Diagnostic {
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 let _ = writeln!(out, "{pad} | {lead}{}", "^".repeat(self.width.max(1)));
+                // A problem over several lines (a period's two dates): the
+                // lines after it too, a few at most.
+                for (k, more) in source
+                    .lines()
+                    .enumerate()
+                    .skip(self.line)
+                    .take(self.end_line.saturating_sub(self.line).min(6))
+                {
+                    let _ = writeln!(
+                        out,
+                        "{:>w$} | {}",
+                        k + 1,
+                        more.trim_end_matches('\r'),
+                        w = number.len()
+                    );
+                }
             }
         }
         let pad = " ".repeat(if self.line == 0 {

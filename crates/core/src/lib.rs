@@ -81,6 +81,28 @@ pub use text::{is_language_code, Text};
 #[cfg(feature = "yaml")]
 pub use yaml::{source_text, MAX_SOURCE_BYTES};
 
+/// The files [`Questionnaire::compile`] makes.
+#[cfg(feature = "yaml")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compiled {
+    /// `questionnaire.bin`.
+    pub questionnaire: Vec<u8>,
+    /// `(language, questionnaire.<language>.bin)`, in the order the
+    /// questionnaire declares its translations.
+    pub packs: Vec<(String, Vec<u8>)>,
+}
+
+/// Why [`Questionnaire::compile`] made nothing: the problems of the
+/// questionnaire, and of each translation file (in the order given).
+#[cfg(feature = "yaml")]
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    /// The questionnaire's problems (empty when only a translation file has errors).
+    pub questionnaire: Vec<Diagnostic>,
+    /// Each translation file's problems, located in it.
+    pub translations: Vec<Vec<Diagnostic>>,
+}
+
 /// Most problems reported for one file; the rest are counted.
 pub const MAX_REPORTED: usize = 50;
 
@@ -184,6 +206,40 @@ impl Questionnaire {
         }
     }
 
+    /// What is published beside a questionnaire's YAML, made from it and its
+    /// translation files: `questionnaire.bin` (the compact form residents'
+    /// pages read) and each translation's pack. `diag compile`, the site's
+    /// build and the author's workshop all call this, so their files are the
+    /// same bytes. An error in the questionnaire or in a translation file
+    /// (each located in its own file) publishes nothing.
+    pub fn compile(source: &str, translations: &[&str]) -> Result<Compiled, CompileError> {
+        let (q, in_files) = Questionnaire::from_yaml_translated(source, translations);
+        let broken = in_files
+            .iter()
+            .any(|f| f.iter().any(|d| d.severity == Severity::Error));
+        match q {
+            Ok(q) if !broken => {
+                let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+                Ok(Compiled {
+                    questionnaire: q.to_compact(source),
+                    packs: q
+                        .translations
+                        .iter()
+                        .map(|t| (t.language.clone(), q.language_pack(source, &t.language)))
+                        .collect(),
+                })
+            }
+            Ok(_) => Err(CompileError {
+                questionnaire: Vec::new(),
+                translations: in_files,
+            }),
+            Err(e) => Err(CompileError {
+                questionnaire: e.diagnostics,
+                translations: in_files,
+            }),
+        }
+    }
+
     /// Reads a questionnaire from a file's bytes (see [`source_text`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Questionnaire, LoadError> {
         let source = source_text(bytes).map_err(|d| LoadError {
@@ -232,21 +288,22 @@ impl Questionnaire {
             .filter(|(_, p)| p.when(today) == When::Over)
             .filter_map(|(i, p)| {
                 let last = p.periods.iter().map(|s| s.to).max()?;
-                // Pointing at the `to:` of the period that ended last, as written.
+                // The period that ended last, as written: from its `from:`
+                // through its `to:`, both dates being the next period's to give.
                 let here = diagnostic::Path(Vec::new()).at("parcours", i);
                 let r = raw.parcours.get(i)?;
-                let path = match (&r.sessions, &r.periods) {
-                    (Some(_), _) => here.key("sessions").key("to"),
+                let (period, hint) = match (&r.sessions, &r.periods) {
+                    (Some(_), _) => (here.key("sessions"), Hint::NextSessions),
                     (None, Some(list)) => {
                         let k = list
                             .iter()
                             .position(|s| Date::parse(&s.to) == Some(last))
                             .unwrap_or(0);
-                        here.at("periods", k).key("to")
+                        (here.at("periods", k), Hint::NextPeriod)
                     }
-                    (None, None) => here,
+                    (None, None) => (here, Hint::NextPeriod),
                 };
-                Some(
+                Some((
                     Draft::warning(
                         "sessions-over",
                         Message::SessionsOver {
@@ -255,12 +312,22 @@ impl Questionnaire {
                             last,
                         },
                     )
-                    .at(path)
+                    .at(period.clone().key("from"))
                     .expected(Expected::PeriodNotOver)
-                    .hint(Hint::NextPeriod),
-                )
+                    .hint(hint),
+                    period.key("to"),
+                ))
             })
+            .collect::<Vec<_>>();
+        let through: Vec<usize> = drafts
+            .iter()
+            .map(|(_, to)| yaml::locate(source, to).map_or(0, |l| l.line))
             .collect();
-        yaml::locate_all(source, drafts)
+        let mut located = yaml::locate_all(source, drafts.into_iter().map(|(d, _)| d).collect());
+        // `locate_all` keeps the drafts' order.
+        for (d, last_line) in located.iter_mut().zip(through) {
+            d.end_line = last_line.max(d.line);
+        }
+        located
     }
 }

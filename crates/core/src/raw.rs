@@ -68,7 +68,52 @@ pub(crate) struct RawTranslationFile {
     /// The language it translates into.
     pub language: String,
     /// Pairs: the default language's text and the translation.
-    pub texts: Vec<Text>,
+    pub texts: Vec<RawTranslationEntry>,
+}
+
+/// One entry of a translation file: the two texts, and `reviewed: false`
+/// when the default language's text changed after the translation was
+/// written (the author's workshop writes it; residents then read the
+/// default language's text, never a stale translation).
+#[derive(Debug)]
+pub(crate) struct RawTranslationEntry {
+    pub text: Text,
+    pub reviewed: bool,
+}
+
+impl<'de> Deserialize<'de> for RawTranslationEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = RawTranslationEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text and its translation, such as { fr: \"…\", ar: \"…\" }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(String, String)> = Vec::new();
+                let mut reviewed = true;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "reviewed" {
+                        reviewed = map.next_value::<bool>()?;
+                        continue;
+                    }
+                    if entries.iter().any(|(l, _)| *l == key) {
+                        return Err(de::Error::custom(format_args!(
+                            "the language `{key}` is given twice"
+                        )));
+                    }
+                    let text = map.next_value::<String>()?;
+                    entries.push((key, text));
+                }
+                Ok(RawTranslationEntry {
+                    text: Text::from_entries(entries),
+                    reviewed,
+                })
+            }
+        }
+        d.deserialize_map(EntryVisitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]

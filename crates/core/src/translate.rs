@@ -37,6 +37,9 @@ pub(crate) struct Pack {
     used: Vec<bool>,
     /// Each entry's place in the file's list, to locate an unused one.
     at: Vec<usize>,
+    /// Whether each entry's translation matches its text (`reviewed: false`
+    /// after the text changed: the default language's text is used).
+    reviewed: Vec<bool>,
     /// Texts of the questionnaire with no translation here.
     pub untranslated: usize,
     /// Problems in the file itself, located in it at the end.
@@ -86,11 +89,13 @@ impl Pack {
             texts: Vec::new(),
             used: Vec::new(),
             at: Vec::new(),
+            reviewed: Vec::new(),
             untranslated: 0,
             drafts: Vec::new(),
             file: 0,
         };
-        for (i, t) in raw.texts.iter().enumerate() {
+        for (i, entry) in raw.texts.iter().enumerate() {
+            let t = &entry.text;
             let at = Path::default().at("texts", i);
             let pair = (t.exact(default), t.exact(&raw.language));
             let (Some(from), Some(to), 2) = (pair.0, pair.1, t.languages().count()) else {
@@ -130,17 +135,35 @@ impl Pack {
             pack.texts.push(to.to_owned());
             pack.used.push(false);
             pack.at.push(i);
+            pack.reviewed.push(entry.reviewed);
+            if !entry.reviewed {
+                pack.drafts.push(
+                    Draft::warning(
+                        "translation-to-review",
+                        Message::TranslationToReview {
+                            lang: raw.language.clone(),
+                        },
+                    )
+                    .at(Path::default().at("texts", i).key("reviewed"))
+                    .hint(Hint::ReviewTranslation),
+                );
+            }
         }
         pack
     }
 
-    /// The translation of `text` (in the default language), marking it used.
-    pub fn translate(&mut self, text: &str) -> Option<&str> {
+    /// The translation of `text` (in the default language), marking it used;
+    /// `Some(None)` when the entry is to be reviewed (the text then stays in
+    /// the default language, and is not counted as untranslated).
+    pub fn translate(&mut self, text: &str) -> Option<Option<&str>> {
         let i = *self.index.get(text)?;
         if let Some(u) = self.used.get_mut(i) {
             *u = true;
         }
-        self.texts.get(i).map(String::as_str)
+        if !self.reviewed.get(i).copied().unwrap_or(true) {
+            return Some(None);
+        }
+        self.texts.get(i).map(|t| Some(t.as_str()))
     }
 
     /// A warning for every entry that translated nothing, at its place in
@@ -203,6 +226,44 @@ mod tests {
                 assert!(r.because.exact(lang).is_some(), "{lang}");
             }
         }
+    }
+
+    #[test]
+    fn a_translation_to_review_is_never_shown_and_is_said_in_its_file() {
+        // The workshop changed the permanence's hours: the Arabic entry now
+        // pairs the new French with the old Arabic, marked `reviewed: false`.
+        let old = "Le mercredi de 14 h à 17 h, sans rendez-vous";
+        let new = "Le jeudi de 10 h à 12 h, sans rendez-vous";
+        let yaml = YAML.replace(old, new);
+        let ar = FILES[0].replacen(
+            &format!("  - fr: \"{old}\"\n"),
+            &format!("  - fr: \"{new}\"\n    reviewed: false\n"),
+            1,
+        );
+        assert_ne!(ar, FILES[0]);
+        let (q, files) = Questionnaire::from_yaml_translated(&yaml, &[&ar, FILES[1], FILES[2]]);
+        let q = q.expect("loads");
+        let hours = q.organisation.permanence.as_ref().map(|p| &p.hours).expect("hours");
+        // The Arabic reader gets the French, not the translation of the old hours.
+        assert_eq!(hours.get("ar"), new);
+        assert_eq!(hours.exact("ar"), None);
+        // Not counted as untranslated in Arabic (Portuguese and Turkish, not
+        // marked, are): said once, in the translation file, at the entry.
+        let untranslated: Vec<_> = q
+            .warnings
+            .iter()
+            .filter(|d| d.code == "untranslated-text")
+            .map(|d| d.message.contains("`ar`"))
+            .collect();
+        assert_eq!(untranslated, vec![false, false], "{:#?}", q.warnings);
+        let said: Vec<_> = files[0].iter().map(|d| (d.code, d.line)).collect();
+        let line = ar.lines().position(|l| l.contains("reviewed: false")).unwrap() + 1;
+        assert_eq!(said, vec![("translation-to-review", line)]);
+        // And the pack for Arabic readers holds the French too.
+        let pack = q.language_pack(&yaml, "ar");
+        let read = Questionnaire::from_compact_with(&q.to_compact(&yaml), Some(&pack)).unwrap();
+        let hours = read.organisation.permanence.as_ref().map(|p| &p.hours).unwrap();
+        assert_eq!(hours.get("ar"), new);
     }
 
     #[test]

@@ -418,6 +418,35 @@ impl Validator {
                 Vec::new()
             }
         };
+        // Two periods of one parcours cannot share a day: which one would
+        // residents be told about? (Written order kept for the message.)
+        if let Some(list) = &p.periods {
+            let mut dated: Vec<(usize, Date, Date)> = list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| Some((i, Date::parse(&s.from)?, Date::parse(&s.to)?)))
+                .collect();
+            dated.sort_by_key(|(_, from, to)| (*from, *to));
+            for pair in dated.windows(2) {
+                if let [(a, _, a_to), (b, b_from, _)] = pair {
+                    if b_from <= a_to {
+                        let (first, second) = ((*a).min(*b), (*a).max(*b));
+                        self.push(
+                            Draft::error(
+                                "periods-overlap",
+                                Message::PeriodsOverlap {
+                                    parcours: p.id.clone(),
+                                    first: first + 1,
+                                    second: second + 1,
+                                },
+                            )
+                            .at(path.at("periods", second).key("from"))
+                            .hint(Hint::SeparatePeriods),
+                        );
+                    }
+                }
+            }
+        }
         // Earliest first, whatever the order written: "the next one" is the first to come.
         periods.sort_by_key(|s| (s.from, s.to));
         Parcours {

@@ -263,9 +263,14 @@ impl Validator {
             if !self.translations.contains(&pack.language) {
                 continue;
             }
-            if let Some(s) = pack.translate(&source).map(str::to_owned) {
-                t.push(&pack.language, &s);
-                continue;
+            match pack.translate(&source).map(|s| s.map(str::to_owned)) {
+                Some(Some(s)) => {
+                    t.push(&pack.language, &s);
+                    continue;
+                }
+                // To review (`reviewed: false`): the default language's text, said once in the file.
+                Some(None) => continue,
+                None => {}
             }
             pack.untranslated += 1;
             if pack.untranslated <= MAX_UNTRANSLATED_SHOWN {
