@@ -243,7 +243,12 @@ mod tests {
         assert_ne!(ar, FILES[0]);
         let (q, files) = Questionnaire::from_yaml_translated(&yaml, &[&ar, FILES[1], FILES[2]]);
         let q = q.expect("loads");
-        let hours = q.organisation.permanence.as_ref().map(|p| &p.hours).expect("hours");
+        let hours = q
+            .organisation
+            .permanence
+            .as_ref()
+            .map(|p| &p.hours)
+            .expect("hours");
         // The Arabic reader gets the French, not the translation of the old hours.
         assert_eq!(hours.get("ar"), new);
         assert_eq!(hours.exact("ar"), None);
@@ -257,12 +262,21 @@ mod tests {
             .collect();
         assert_eq!(untranslated, vec![false, false], "{:#?}", q.warnings);
         let said: Vec<_> = files[0].iter().map(|d| (d.code, d.line)).collect();
-        let line = ar.lines().position(|l| l.contains("reviewed: false")).unwrap() + 1;
+        let line = ar
+            .lines()
+            .position(|l| l.contains("reviewed: false"))
+            .unwrap()
+            + 1;
         assert_eq!(said, vec![("translation-to-review", line)]);
         // And the pack for Arabic readers holds the French too.
         let pack = q.language_pack(&yaml, "ar");
         let read = Questionnaire::from_compact_with(&q.to_compact(&yaml), Some(&pack)).unwrap();
-        let hours = read.organisation.permanence.as_ref().map(|p| &p.hours).unwrap();
+        let hours = read
+            .organisation
+            .permanence
+            .as_ref()
+            .map(|p| &p.hours)
+            .unwrap();
         assert_eq!(hours.get("ar"), new);
     }
 

@@ -6,4 +6,14 @@
 //! translations of a changed French text marked for review, and the site as
 //! one zip. Pure: no I/O, no DOM, no clock (the day is given).
 
+mod details;
+mod edit;
+mod review;
 mod tree;
+
+pub use details::{read, Contact, Details, LangText, ParcoursTerm, Period, Written};
+pub use edit::{apply, contact_label, french_date, Change, Edited, Refused};
+pub use review::mark_for_review;
+pub use tree::Unreadable;
+mod site;
+pub use site::{publish_files, zip, PublishFiles};

@@ -57,8 +57,11 @@ pub enum Node {
 /// The text is not YAML that can be read: where, and the reader's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
+    /// From 1.
     pub line: usize,
+    /// From 1, in characters.
     pub column: usize,
+    /// The YAML reader's words (English).
     pub message: String,
 }
 
