@@ -7,13 +7,22 @@
 import initResident, { trial } from './resident.js';
 
 const get = (file, as) => fetch(file, { cache: 'no-cache' }).then((r) => (r.ok ? r[as]() : Promise.reject(file)));
-globalThis.diagQuestionnaire = get('questionnaire.yaml', 'text').catch(() => null);
+// The compiled questionnaire; questionnaire.yaml is read after the first
+// screen, from idle time, to notice a hand edit (diagIdle).
+globalThis.diagQuestionnaire = get('questionnaire.bin', 'arrayBuffer').catch(() => null);
+// Resolves after the next paint, once the browser is idle (at most a second
+// later, even on a busy phone): what the first screen does not need waits for it.
+globalThis.diagIdle = () => new Promise((resolve) => requestAnimationFrame(() => {
+  if (globalThis.requestIdleCallback) requestIdleCallback(resolve, { timeout: 1000 });
+  else setTimeout(resolve);
+}));
 
 // The resident's language, chosen here so that its texts download in parallel
 // with the module: `?lang=xx`, else the one chosen before on this device, else
 // the first of the browser's languages that the questionnaire offers, else
 // French. The build's welcome lists them in its language switch, with
-// `data-pack` on those whose texts are fetched (the module checks them again).
+// `data-pack` on those whose texts are fetched (every language but the
+// default one) and `data-strings` on those whose interface strings are too.
 const offered = [...document.querySelectorAll('nav.langs [hreflang]')];
 const match = (code) => offered.find((a) => a.hreflang === code?.split(/[-_]/)[0].toLowerCase());
 const search = new URLSearchParams(location.search);
@@ -27,7 +36,8 @@ const choice = asked ?? [stored, ...navigator.languages].map(match).find(Boolean
 globalThis.diagLang = choice?.hreflang ?? 'fr';
 if (choice?.dataset.pack !== undefined) {
   const lang = globalThis.diagLang;
-  globalThis.diagPack = Promise.all([get(`questionnaire.${lang}.bin`, 'arrayBuffer'), get(`ui.${lang}.json`, 'json')])
+  const strings = choice.dataset.strings !== undefined ? get(`ui.${lang}.json`, 'json') : null;
+  globalThis.diagPack = Promise.all([get(`questionnaire.${lang}.bin`, 'arrayBuffer'), strings])
     .then(([pack, strings]) => [new Uint8Array(pack), strings])
     .catch(() => null);
 }

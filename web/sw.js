@@ -3,7 +3,7 @@
 //
 // Freshness: network first. An online visit always asks the server
 // (revalidating, so neither this cache nor the HTTP cache can hold back a new
-// build or a new questionnaire.yaml); the cache answers only when the network
+// build or a new questionnaire); the cache answers only when the network
 // fails, stays silent for 4 s (flaky Wi-Fi) or answers with a server error.
 // `cargo xtask build` writes a hash of the built files into VERSION: a new
 // build is a new worker, which the browser fetches on the next visit with a
@@ -14,7 +14,7 @@ const PREFIX = `diag ${registration.scope} `;
 const CACHE = PREFIX + VERSION;
 // What the resident's first load fetches (plus the installed app's manifest):
 // fetched again here after the page has loaded, mostly as 304s from the HTTP cache.
-const RESIDENT = ['./', 'main.js', 'resident.js', 'resident_bg.wasm', 'questionnaire.yaml', 'logo.svg', 'icon.svg', 'manifest.webmanifest'];
+const RESIDENT = ['./', 'main.js', 'resident.js', 'resident_bg.wasm', 'questionnaire.bin', 'logo.svg', 'icon.svg', 'manifest.webmanifest'];
 // The staff's module is too big to give every resident's data plan: main.js
 // asks for it once a staff screen (or the slow path) has loaded it.
 const STAFF = ['staff.js', 'staff_bg.wasm', 'staff.css'];

@@ -1,7 +1,7 @@
-//! Validates the bundled questionnaire and writes its compact form, which the
-//! module embeds as its built-in questionnaire: the resident's page never
-//! needs the YAML reader for it. A bundled file with errors stops the build
-//! with every error, located, as `diag check` prints them.
+//! Validates the bundled questionnaire and writes its compact form for the
+//! module's render tests (the module itself reads the published
+//! `questionnaire.bin`, and embeds no questionnaire). A bundled file with
+//! errors stops the build with every error, located, as `diag check` prints them.
 
 use std::path::PathBuf;
 

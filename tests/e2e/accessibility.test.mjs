@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, settled, norm, SCREENSHOTS, BASE_URL } from './browser.mjs';
+import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, settled, norm, SCREENSHOTS, BASE_URL, openAuthor } from './browser.mjs';
 
 const WIDTHS = [320, 390, 1280];
 let browser;
@@ -70,9 +70,17 @@ for (const lang of ['fr', 'en']) {
     await page.locator('.paper').waitFor();
     await check('paper');
 
-    // The author's preview: empty, with errors (the summary at the top), valid.
-    await page.goto(BASE_URL + '#/apercu');
-    await page.locator('#yaml-text').waitFor();
+    // The author's area: the term's form (with a period being added, one
+    // refused), then the text with errors (the summary at the top), valid.
+    await openAuthor(page, 'update');
+    await check('author-update');
+    await page.locator('#add-emploi').click();
+    await page.locator('#period-emploi-new-from').fill('2027-03-26');
+    await page.locator('#period-emploi-new-to').fill('2027-01-05');
+    await page.locator('#period-emploi-new .add-period').click();
+    await page.locator('#period-emploi-new .refused-why').waitFor();
+    await check('author-refused');
+    await openAuthor(page, 'text');
     await check('preview');
     const yaml = readFileSync('questionnaires/villeneuve-la-garenne.yaml', 'utf8');
     await page.locator('#yaml-text').fill(yaml.replace('show-if: answer(souris) >= aide', 'show-if: answer(souri) >= aide'));

@@ -4,6 +4,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 export const fixtures = JSON.parse(readFileSync(process.env.FIXTURES ?? 'target/e2e/fixtures.json', 'utf8'));
@@ -168,4 +169,27 @@ export async function openCode(page, code) {
   await page.locator('#code-input').fill(code);
   await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
   await page.locator('#recommended').waitFor();
+}
+
+/** Opens the author's area (`#/apercu`) once it has read the published
+ * files, on its form (`'update'`) or on the questionnaire's text (`'text'`). */
+export async function openAuthor(page, tab = 'update', base = BASE_URL) {
+  if (!page.url().endsWith('#/apercu')) await page.goto(base + '#/apercu');
+  await page.locator('main.author nav.tabs').waitFor();
+  if (tab === 'text') {
+    await page.locator('main.author nav.tabs button').nth(1).click();
+    await page.locator('#yaml-text').waitFor();
+  } else {
+    await page.locator('main.author nav.tabs button').nth(0).click();
+    await page.locator('main.author .term').waitFor();
+  }
+}
+
+/** The files of a zip, `{ name: Buffer }` (read with Python's zipfile, which
+ * the machine has: Node has no zip reader). */
+export function unzip(path) {
+  const script = 'import base64,json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nprint(json.dumps({n: base64.b64encode(z.read(n)).decode() for n in z.namelist()}))';
+  const run = spawnSync('python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`cannot read the zip ${path}: ${run.stderr}`);
+  return Object.fromEntries(Object.entries(JSON.parse(run.stdout)).map(([n, b]) => [n, Buffer.from(b, 'base64')]));
 }

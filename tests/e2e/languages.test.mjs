@@ -122,6 +122,20 @@ test('offline or out of step, a language that cannot be loaded says so and the q
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   assert.deepEqual(page.errors, []);
   await page.context().close();
+  // A pack made for another version of the questionnaire (published apart):
+  // the up-to-date French, and an honest word, not "check your connection".
+  const stale = await freshPage(browser);
+  await stale.route('**/questionnaire.tr.bin', async (r) => {
+    const body = Buffer.from(await (await r.fetch()).body());
+    body[6] ^= 0xff; // a byte of the digest it was made for (after `DIAGL` and the layout)
+    await r.fulfill({ body, contentType: 'application/octet-stream' });
+  });
+  await start(stale, url('tr'));
+  await stale.locator('.notice').waitFor();
+  assert.match(await stale.locator('.notice').innerText(), /ne sont pas à jour : le questionnaire s'affiche en français, avec les informations à jour/);
+  assert.doesNotMatch(await stale.locator('.notice').innerText(), /connexion/);
+  assert.deepEqual(stale.errors, []);
+  await stale.context().close();
 });
 
 test('the printed sheet in Arabic fits one A4 page and holds the French summary for the advisor', async () => {

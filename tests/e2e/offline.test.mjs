@@ -22,7 +22,7 @@ const ORIGINAL_YAML = readFileSync(join(ROOT, 'questionnaire.yaml'), 'utf8');
 /** The worker's version, written into sw.js by `cargo xtask build`. */
 const VERSION = /const VERSION = '([^']+)'/.exec(readFileSync(join(ROOT, 'sw.js'), 'utf8'))?.[1];
 // What sw.js keeps for every visitor, and only for a device that opened a staff screen.
-const RESIDENT = ['./', 'main.js', 'resident.js', 'resident_bg.wasm', 'questionnaire.yaml', 'logo.svg', 'icon.svg', 'manifest.webmanifest'];
+const RESIDENT = ['./', 'main.js', 'resident.js', 'resident_bg.wasm', 'questionnaire.bin', 'logo.svg', 'icon.svg', 'manifest.webmanifest'];
 const STAFF = ['staff.js', 'staff_bg.wasm', 'staff.css'];
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
@@ -148,6 +148,15 @@ test('after a first visit, with the network cut, the quiz and the desk open in n
   await untilCached(desk, STAFF);
   await done(desk);
 
+  // A language's texts are kept as they come, like the questionnaire's:
+  // English is read once online on this device.
+  const englishOnline = await fresh('?lang=en');
+  await englishOnline.waitForFunction(() => document.documentElement.lang === 'en');
+  await welcomeTitle(englishOnline);
+  await englishOnline.getByRole('link', { name: 'Français' }).click();
+  await englishOnline.waitForFunction(() => document.documentElement.lang === 'fr' && !location.search.includes('lang='));
+  await done(englishOnline);
+
   await networkDown();
   const cut = served.length;
   const t1 = Date.now();
@@ -163,7 +172,8 @@ test('after a first visit, with the network cut, the quiz and the desk open in n
   assert.equal(code, persona.code);
   await done(quiz);
   console.log(`# offline quiz, welcome to result: ${Date.now() - t1} ms`);
-  // Any address of the site opens: the English version too (then French again: the choice is remembered).
+  // Any address of the site opens: the English version too, read once on
+  // this device before (then French again: the choice is remembered).
   const english = await fresh('?lang=en');
   await english.waitForFunction(() => document.documentElement.lang === 'en');
   await welcomeTitle(english);

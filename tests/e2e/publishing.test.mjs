@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse, norm, SCREENSHOTS } from './browser.mjs';
+import { launch, freshPage, start, fixtures, BASE_URL, waitForScreen, assertAccessible, answerWithMouse, norm, SCREENSHOTS, openAuthor } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const PUBLISHED = join(DIST, 'questionnaire.yaml');
@@ -38,7 +38,9 @@ test('an edited questionnaire.yaml shows after a reload, with no rebuild', async
   writeFileSync(PUBLISHED, edited);
   try {
     const page = await freshPage(browser);
-    assert.equal(await firstQuestionText(page), 'Quels appareils utilisez-vous à la maison ?');
+    // Opened on the question, it may show the compiled text first: the edit follows at once.
+    await page.goto(BASE_URL + '#/question/' + fixtures.questions[0].id);
+    await page.waitForFunction(() => document.querySelector('legend .question-text')?.textContent.includes('utilisez-vous à la maison'));
     await page.goto(BASE_URL + '#/resultat');
     await page.locator('.parcours-title').waitFor();
     assert.match(await page.locator('.result').textContent(), /au 30 juin 2027/);
@@ -82,17 +84,16 @@ test('with two periods the result shows the next one; with every period past, wh
   }
 });
 
-test('a broken questionnaire.yaml keeps residents on the built-in one; the preview shows its errors', async () => {
+test('a broken questionnaire.yaml keeps residents on the compiled questionnaire; the author\'s area shows its errors', async () => {
   const broken = original.replace('show-if: answer(cherche-emploi) == oui', 'show-if: answer(cherche-emplois) == oui');
   assert.notEqual(broken, original);
   writeFileSync(PUBLISHED, broken);
   try {
     const page = await freshPage(browser);
     assert.equal(await firstQuestionText(page), fixtures.questions[0].text);
-    await page.goto(BASE_URL + '#/apercu');
-    const notice = page.locator('.published-broken pre');
-    await notice.waitFor();
-    const text = await notice.textContent();
+    await openAuthor(page, 'text');
+    await page.locator('.published-broken').waitFor();
+    const text = await page.locator('#diagnostics').textContent();
     const line = broken.split('\n').findIndex((l) => l.includes('cherche-emplois')) + 1;
     assert.match(text, new RegExp(`questionnaire\\.yaml:${line}:\\d+`));
     assert.match(text, /answer\(cherche-emplois\) == oui/);
@@ -103,14 +104,15 @@ test('a broken questionnaire.yaml keeps residents on the built-in one; the previ
   }
 });
 
-test('without questionnaire.yaml the built-in questionnaire is used', async () => {
+test('without questionnaire.yaml residents get the compiled questionnaire; the author\'s area opens on the bundled one and says so', async () => {
   renameSync(PUBLISHED, PUBLISHED + '.away');
   try {
     const page = await freshPage(browser);
     assert.equal(await firstQuestionText(page), fixtures.questions[0].text);
-    await page.goto(BASE_URL + '#/apercu');
-    await page.locator('p.published').waitFor();
-    assert.match(await page.locator('p.published').textContent(), /Aucun fichier questionnaire\.yaml/);
+    await openAuthor(page);
+    await page.locator('.published-missing').waitFor();
+    assert.match(await page.locator('.published-missing').textContent(), /Aucun fichier questionnaire\.yaml/);
+    assert.equal(await page.locator('.parcours-term').count(), 4, 'the form shows the bundled parcours');
     await page.context().close();
   } finally {
     renameSync(PUBLISHED + '.away', PUBLISHED);
@@ -120,8 +122,7 @@ test('without questionnaire.yaml the built-in questionnaire is used', async () =
 test('the preview reports exactly what diag check reports', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'diag-preview-'));
   const page = await freshPage(browser);
-  await page.goto(BASE_URL + '#/apercu');
-  await page.locator('#yaml-text').waitFor();
+  await openAuthor(page, 'text');
   for (const fixture of ['01-yaml-syntax', '11-unknown-question', '21-level-overlap', '43-many-errors']) {
     const source = readFileSync(`tests/invalid/${fixture}.yaml`, 'utf8');
     copyFileSync(`tests/invalid/${fixture}.yaml`, join(dir, 'questionnaire.yaml'));
@@ -140,7 +141,7 @@ test('the preview reports exactly what diag check reports', async () => {
 
 test('a valid file in the preview shows each parcours reachable and can be tried without saving', async () => {
   const page = await freshPage(browser);
-  await page.goto(BASE_URL + '#/apercu');
+  await openAuthor(page, 'text');
   await page.locator('#yaml-text').fill(original.replace('title:\n  fr: "Quel parcours numérique pour moi ?"', 'title:\n  fr: "Version de test"'));
   await page.locator('.reach').waitFor();
   const reach = await page.locator('.reach li').allTextContents();
@@ -213,8 +214,7 @@ test('the built index.html carries the CSP', () => {
 test('the preview lists its errors at the top, each a link that moves the numbered editor to its line', async () => {
   const page = await freshPage(browser);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(BASE_URL + '#/apercu');
-  await page.locator('#yaml-text').waitFor();
+  await openAuthor(page, 'text');
   const original = readFileSync('questionnaires/villeneuve-la-garenne.yaml', 'utf8');
   const broken = original.replace('show-if: answer(souris) >= aide', 'show-if: answer(souri) >= aide')
     .replace(/(\n  - when: answer\(cherche-emploi\) == oui\n    parcours: )emploi/, '$1emplois');
@@ -258,10 +258,15 @@ test('the preview warns about parcours whose session dates are all past, as diag
   const warnings = async (day) => {
     const page = await freshPage(browser);
     await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
-    await page.goto(BASE_URL + '#/apercu');
+    await openAuthor(page, 'text');
     await page.locator('#yaml-text').fill(yaml);
     await page.locator('.reach').waitFor();
     const items = await page.locator('.error-summary li').allTextContents();
+    // The form says the same as its to-do list.
+    await openAuthor(page, 'update');
+    const todo = (await page.locator('.to-do li').allTextContents()).map(norm);
+    assert.equal(todo.length, items.length, `${day}: ${todo}`);
+    for (const t of todo) assert.match(t, /^Parcours .* : plus aucune date à venir$/);
     assert.deepEqual(page.errors, []);
     await page.context().close();
     return items.map(norm);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launch, freshPage, start, fixtures, answerWithMouse, BASE_URL, SCREENSHOTS, norm } from './browser.mjs';
+import { launch, freshPage, start, fixtures, answerWithMouse, BASE_URL, SCREENSHOTS, norm, openAuthor, unzip } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 const PUBLISHED = join(DIST, 'questionnaire.yaml');
@@ -74,16 +74,28 @@ async function questionTextShown(page, text) {
   assert.equal(norm(await legend.textContent()), text);
 }
 
-test('a whole resident quiz never loads the staff module nor questionnaire.bin', async () => {
+test('a whole resident quiz never loads the staff module; questionnaire.yaml is read only after the first screen', async () => {
   const page = await freshPage(browser);
   const files = logRequests(page);
-  await start(page);
+  // When the welcome, as the module renders it, was first painted (the
+  // frame after it was in the document), in the page's own clock.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('section.welcome:not([data-prerendered])')) {
+        observer.disconnect();
+        requestAnimationFrame(() => { window.welcomePainted = performance.now(); });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(BASE_URL);
+  await page.locator('section.welcome:not([data-prerendered]) h1').waitFor();
   await answerWithMouse(page, fixtures.personas[0].answers);
   await page.locator('.parcours-title').waitFor();
   await page.waitForLoadState('networkidle');
-  assert.ok(files.includes('resident_bg.wasm'), files.join('\n'));
-  assert.ok(files.includes('questionnaire.yaml'), files.join('\n'));
-  for (const file of ['staff.js', 'staff_bg.wasm', 'questionnaire.bin']) {
+  for (const file of ['resident_bg.wasm', 'questionnaire.bin', 'questionnaire.yaml']) assert.ok(files.includes(file), `${file}:\n${files.join('\n')}`);
+  const [painted, yamlAsked] = await page.evaluate(() => [window.welcomePainted, performance.getEntriesByType('resource').find((e) => e.name.endsWith('/questionnaire.yaml'))?.startTime]);
+  assert.ok(yamlAsked >= painted, `questionnaire.yaml is not on the first load: asked at ${yamlAsked} ms, welcome painted at ${painted} ms`);
+  for (const file of ['staff.js', 'staff_bg.wasm']) {
     assert.ok(!files.includes(file), `${file} was requested:\n${files.join('\n')}`);
   }
   assert.deepEqual(page.errors, []);
@@ -191,35 +203,33 @@ test('published together, a different questionnaire takes the fast path (questio
   }
 });
 
-test('the preview\'s "Publier" downloads the YAML and its compact form; published, residents read them without the staff module', async () => {
+test('"Publier" downloads, in one zip, the files to upload, compiled in the page; published, residents read them without the staff module', async () => {
   const text = 'Quels appareils utilisez-vous chez vous, publié depuis l\'aperçu ?';
   const yaml = editedYaml(text);
   const author = await freshPage(browser, { acceptDownloads: true });
-  await author.goto(BASE_URL + '#/apercu');
+  await openAuthor(author, 'text');
   await author.locator('#yaml-text').fill(yaml);
-  await author.locator('p.valid').waitFor();
-  const downloads = [];
-  author.on('download', (d) => downloads.push(d));
-  await author.getByRole('button', { name: /^Publier/ }).click();
-  for (let i = 0; i < 50 && downloads.length < 2; i++) await author.waitForTimeout(100);
-  const names = downloads.map((d) => d.suggestedFilename()).sort();
-  assert.deepEqual(names, ['questionnaire.bin', 'questionnaire.yaml']);
-  const file = async (name) => readFileSync(await downloads.find((d) => d.suggestedFilename() === name).path());
-  const publishedYaml = await file('questionnaire.yaml');
-  const publishedBin = await file('questionnaire.bin');
-  assert.equal(publishedYaml.toString('utf8'), yaml);
-  assert.equal(publishedBin.subarray(0, 5).toString('latin1'), 'DIAGQ');
+  await author.locator('.reach').waitFor();
+  const download = author.waitForEvent('download');
+  await author.locator('#publish').click();
+  // The bundled file warns of past dates: publishing asks first.
+  await author.getByRole('button', { name: 'Publier quand même' }).click();
+  const zip = await download;
+  assert.equal(zip.suggestedFilename(), 'questionnaire-a-publier.zip');
+  const files = unzip(await zip.path());
+  assert.deepEqual(Object.keys(files).sort(), ['questionnaire.ar.bin', 'questionnaire.ar.yaml', 'questionnaire.bin', 'questionnaire.en.bin', 'questionnaire.pt.bin', 'questionnaire.pt.yaml', 'questionnaire.tr.bin', 'questionnaire.tr.yaml', 'questionnaire.yaml']);
+  assert.equal(files['questionnaire.yaml'].toString('utf8'), yaml);
+  assert.equal(files['questionnaire.bin'].subarray(0, 5).toString('latin1'), 'DIAGQ');
   assert.deepEqual(author.errors, []);
   await author.context().close();
-  writeFileSync(PUBLISHED, publishedYaml);
-  writeFileSync(COMPILED, publishedBin);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(DIST, name), bytes);
   try {
     const page = await freshPage(browser);
-    const files = logRequests(page);
+    const requested = logRequests(page);
     await questionTextShown(page, text);
     await page.waitForLoadState('networkidle');
-    assert.ok(files.includes('questionnaire.bin'), files.join('\n'));
-    assert.ok(!files.includes('staff_bg.wasm'), files.join('\n'));
+    assert.ok(requested.includes('questionnaire.bin'), requested.join('\n'));
+    assert.ok(!requested.includes('staff_bg.wasm'), requested.join('\n'));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {
@@ -241,6 +251,42 @@ test('a hand-edited questionnaire.yaml without a new questionnaire.bin is compil
     assert.ok(files.includes('questionnaire.bin'), files.join('\n'));
     assert.ok(files.includes('staff_bg.wasm'), files.join('\n'));
     assert.equal(await page.locator('#staff').isHidden(), true);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    writeFileSync(PUBLISHED, originalYaml);
+  }
+});
+
+test('a hand edit replaces the compiled questionnaire after the first screen: a resident who starts at once never sees its old text, and loses no answer', async () => {
+  const text = 'Quels appareils avez-vous chez vous, corrigé à la main ?';
+  writeFileSync(PUBLISHED, editedYaml(text));
+  try {
+    const page = await freshPage(browser);
+    // Every question text ever put on screen.
+    await page.addInitScript(() => {
+      window.shown = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('legend .question-text')?.textContent.replace(/\u00a0/g, ' ').trim();
+        if (t && window.shown.at(-1) !== t) window.shown.push(t);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(BASE_URL);
+    // "Commencer" at once, on the welcome written into index.html (before the module, even).
+    await page.locator('[data-start], section.welcome .actions button').first().click();
+    await page.locator(`input[name="${FIRST.id}"]`).first().waitFor();
+    await page.waitForFunction((want) => document.querySelector('legend .question-text')?.textContent.replace(/\u00a0/g, ' ').trim() === want, text);
+    assert.deepEqual(await page.evaluate(() => window.shown), [text], 'the compiled text never showed');
+    // An answer, then a reload: it is still there, with the edited text.
+    const first = FIRST.options[0].id;
+    await page.locator(`label[for="opt-${FIRST.id}-${first}"]`).click();
+    const before = page.url();
+    await page.locator('button[type=submit]').click();
+    await page.waitForFunction((u) => location.href !== u, before);
+    await page.goto(BASE_URL + '#/question/' + FIRST.id);
+    await page.reload();
+    await page.waitForFunction((want) => document.querySelector('legend .question-text')?.textContent.replace(/\u00a0/g, ' ').trim() === want, text);
+    assert.equal(await page.locator(`#opt-${FIRST.id}-${first}`).isChecked(), true, 'the answer is kept');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {

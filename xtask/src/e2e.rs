@@ -64,6 +64,12 @@ pub fn run(files: &[&str], diag: &Path, fonts: &Path) -> (Result<(), String>, Re
 
 fn run_into(files: &[&str], diag: &Path, fonts: &Path, report: &mut Report) -> Result<(), String> {
     let fixtures = crate::test::write_fixtures()?;
+    // What `cargo xtask package` makes, for the workshop's comparison.
+    let package = root().join(OUT).join("package.zip");
+    let (zip, _) = site::package(&root().join(site::DIST))?;
+    std::fs::create_dir_all(root().join(OUT)).map_err(|e| e.to_string())?;
+    std::fs::write(&package, zip)
+        .map_err(|e| format!("cannot write {}: {e}", package.display()))?;
     let mut queue = if files.is_empty() {
         all_files()?
     } else {
@@ -102,6 +108,7 @@ fn run_into(files: &[&str], diag: &Path, fonts: &Path, report: &mut Report) -> R
             let queue = queue.clone();
             let results = results.clone();
             let env = Env {
+                package: package.clone(),
                 base,
                 dist: dir,
                 fixtures: fixtures.clone(),
@@ -155,6 +162,7 @@ fn run_into(files: &[&str], diag: &Path, fonts: &Path, report: &mut Report) -> R
 
 /// What a lane's test processes are told.
 struct Env {
+    package: PathBuf,
     base: String,
     dist: PathBuf,
     fixtures: String,
@@ -198,12 +206,8 @@ fn run_file(file: &str, lane: usize, env: &Env) -> FileOutcome {
         .env("DIST", &env.dist)
         .env("FIXTURES", &env.fixtures)
         .env("DIAG", &env.diag)
-        .env(
-            "FONTCONFIG_FILE",
-            std::env::var("FC_OVERRIDE")
-                .map(PathBuf::from)
-                .unwrap_or(env.fonts.clone()),
-        )
+        .env("FONTCONFIG_FILE", &env.fonts)
+        .env("PACKAGE", &env.package)
         .output();
     let seconds = t.elapsed().as_secs_f64();
     let (ok, text) = match out {

@@ -28,6 +28,7 @@ use std::time::Instant;
 const USAGE: &str = "\
 cargo xtask serve [--port N]   build the site (release) and serve it on http://127.0.0.1:8080
 cargo xtask build              build the site into dist/ and print its sizes
+cargo xtask package            build the site and zip it (target/diagnostic-numerique-site.zip)
 cargo xtask test               run every test (what CI runs)
 cargo xtask e2e [FILE...]      only the browser end-to-end suite, on the site already in dist/
 cargo xtask bench              the web benchmark: sizes, cold loads, a scripted resident, Lighthouse
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
             Err(_) => Err(format!("--port takes a number, not `{p}`")),
         },
         ["build"] => build_command(),
+        ["package"] => package_command(),
         ["test"] => return test::all(),
         ["e2e", files @ ..] => test::e2e(files),
         ["bench"] => bench::run(),
@@ -71,6 +73,26 @@ fn build_command() -> Result<(), String> {
     report.print();
     Ok(())
 }
+
+/// The site as one zip for any static host: the files `site-files.txt`
+/// lists, as the author's "Télécharger le site complet" zips them.
+fn package_command() -> Result<(), String> {
+    build_command()?;
+    step("zip the site", || {
+        let (zip, count) = site::package(&root().join(site::DIST))?;
+        let out = root().join("target").join(PACKAGE);
+        std::fs::write(&out, &zip).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        println!(
+            "    {} ({count} files, {} bytes): unzip it into any static host's folder",
+            out.display(),
+            zip.len()
+        );
+        Ok(())
+    })
+}
+
+/// The zip `cargo xtask package` writes in `target/`.
+pub const PACKAGE: &str = "diagnostic-numerique-site.zip";
 
 fn serve_command(port: u16) -> Result<(), String> {
     build_command()?;

@@ -42,15 +42,15 @@ const BUDGET_FIRST_LOAD: u64 = 161_000;
 pub const TARGETS: &[(&str, u64)] = &[("resident_bg.wasm", 100_000), (FIRST_LOAD, 110_000)];
 /// Everything a resident downloads up to the first question.
 pub const FIRST_LOAD: &str = "resident's first load";
-/// The files of [`FIRST_LOAD`]: the page (with its stylesheet inlined), its script, the resident's
-/// module, and the YAML (fetched to notice a hand edit; its compact form is
-/// built into the module).
+/// The files of [`FIRST_LOAD`]: the page (with its stylesheet inlined), its
+/// script, the resident's module, and the compiled questionnaire
+/// (`questionnaire.yaml` is read after the first screen, to notice a hand edit).
 const FIRST_LOAD_FILES: &[&str] = &[
     "index.html",
     "main.js",
     "resident.js",
     "resident_bg.wasm",
-    "questionnaire.yaml",
+    "questionnaire.bin",
     "logo.svg",
 ];
 /// The staff's module, loaded only on `#/conseiller` and `#/apercu`.
@@ -85,7 +85,7 @@ pub const STAFF_ONLY: &[&str] = &[
     "PBKDF2",
     "AES-GCM",
     "Phrase de passe",
-    "Aperçu d'un questionnaire",
+    "mise à jour et publication",
     "diag-vault",
 ];
 
@@ -268,8 +268,6 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
             let q = diag_core::Questionnaire::from_yaml(&yaml)
                 .map_err(|e| e.render(QUESTIONNAIRE, &yaml))?;
             std::fs::write(dist.join("questionnaire.yaml"), &yaml).map_err(|e| e.to_string())?;
-            std::fs::write(dist.join("questionnaire.bin"), q.to_compact(&yaml))
-                .map_err(|e| e.to_string())?;
             languages(&dist, &yaml, &q)?;
             let page = std::fs::read_to_string(root().join("web/index.html"))
                 .map_err(|e| format!("cannot read web/index.html: {e}"))?;
@@ -294,6 +292,7 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
     step("stamp the service worker with the build's version", || {
         stamp_service_worker(&dist)
     })?;
+    write_file_list(&dist)?;
     let mut files = Vec::new();
     for path in list(&dist)? {
         let bytes =
@@ -310,6 +309,40 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
     }
     files.sort();
     Ok(Report { files })
+}
+
+/// The site's files, one name a line (`site-files.txt`, listed too): what
+/// the author's "Télécharger le site complet" fetches to make its zip, and
+/// what `cargo xtask package` zips.
+pub const SITE_FILES: &str = "site-files.txt";
+
+/// The site in `dist` as one zip, and how many files it holds: the files
+/// `site-files.txt` lists, by name (`cargo xtask package`; the e2e suite
+/// compares it with the author's "Télécharger le site complet").
+pub fn package(dist: &Path) -> Result<(Vec<u8>, usize), String> {
+    let list = std::fs::read_to_string(dist.join(SITE_FILES))
+        .map_err(|e| format!("cannot read {SITE_FILES}: {e}"))?;
+    let mut files = Vec::new();
+    for name in list.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let bytes =
+            std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
+        files.push((name.to_owned(), bytes));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((diag_workshop::zip(&files)?, files.len()))
+}
+
+fn write_file_list(dist: &Path) -> Result<(), String> {
+    let mut names: Vec<String> = list(dist)?
+        .iter()
+        .filter_map(|p| p.strip_prefix(dist).ok())
+        .map(|p| p.display().to_string())
+        .filter(|n| n != SITE_FILES)
+        .collect();
+    names.push(SITE_FILES.to_owned());
+    names.sort();
+    std::fs::write(dist.join(SITE_FILES), names.join("\n") + "\n")
+        .map_err(|e| format!("cannot write {SITE_FILES}: {e}"))
 }
 
 /// What wasm-opt is asked: -Oz repeated until it gains nothing (~0.4 KB brotli
@@ -438,9 +471,11 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Each translation of the questionnaire, fetched by the resident's page only
-/// when chosen: its texts (`questionnaire.<code>.bin`, checked complete by
-/// `cargo xtask test`'s `diag check`), its YAML beside the published one, and
-/// the interface strings (`ui.<code>.json`, in `Msg::ALL`'s order).
+/// when chosen: its YAML beside the published one, its texts
+/// (`questionnaire.<code>.bin`) and the interface strings (`ui.<code>.json`,
+/// in `Msg::ALL`'s order). `questionnaire.bin` and the packs are made by
+/// `Questionnaire::compile`, as `diag compile` and the author's workshop make
+/// them: the same bytes.
 fn languages(dist: &Path, yaml: &str, q: &diag_core::Questionnaire) -> Result<(), String> {
     let mut sources = Vec::new();
     for t in &q.translations {
@@ -455,18 +490,25 @@ fn languages(dist: &Path, yaml: &str, q: &diag_core::Questionnaire) -> Result<()
         sources.push(text);
     }
     let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
-    let (translated, _) = diag_core::Questionnaire::from_yaml_translated(yaml, &refs);
-    let translated = translated.map_err(|e| e.render(QUESTIONNAIRE, yaml))?;
-    for t in &q.translations {
-        let code = &t.language;
-        std::fs::write(
-            dist.join(format!("questionnaire.{code}.bin")),
-            translated.language_pack(yaml, code),
-        )
+    let compiled = diag_core::Questionnaire::compile(yaml, &refs).map_err(|e| {
+        let mut out = diag_core::render_all(&e.questionnaire, QUESTIONNAIRE, yaml, "en");
+        for (d, text) in e.translations.iter().zip(&sources) {
+            out.push_str(&diag_core::render_all(d, "translation", text, "en"));
+        }
+        out
+    })?;
+    std::fs::write(dist.join("questionnaire.bin"), &compiled.questionnaire)
         .map_err(|e| e.to_string())?;
+    for (code, pack) in &compiled.packs {
+        std::fs::write(dist.join(format!("questionnaire.{code}.bin")), pack)
+            .map_err(|e| e.to_string())?;
         let lang = diag_ui::i18n::Lang::parse(code).ok_or_else(|| {
             format!("the interface has no strings in `{code}` (crates/ui/src/lang/)")
         })?;
+        // English's interface strings are compiled into the modules.
+        if lang.built_in() {
+            continue;
+        }
         let strings = diag_ui::lang::strings(lang)
             .ok_or_else(|| format!("`{code}` is compiled into the modules, not fetched"))?;
         let json = serde_json::to_string(&strings).map_err(|e| e.to_string())?;

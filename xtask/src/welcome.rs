@@ -67,7 +67,9 @@ pub fn render(q: &Questionnaire) -> String {
         esc(Msg::Language.get(lang))
     );
     // As `components/frame.rs` renders it. `main.js` reads the languages
-    // offered here, and which of them have texts to fetch (`data-pack`).
+    // offered here, which of them have texts to fetch (`data-pack`: every
+    // language but the default one), and which have interface strings to
+    // fetch too (`data-strings`: those not compiled into the module).
     for l in diag_ui::offered(q) {
         let c = l.code();
         let current = if l == lang {
@@ -75,10 +77,10 @@ pub fn render(q: &Questionnaire) -> String {
         } else {
             ""
         };
-        let pack = if q.translations.iter().any(|t| t.language == c) {
-            " data-pack"
-        } else {
-            ""
+        let pack = match (q.languages.first().is_some_and(|d| d == c), l.built_in()) {
+            (true, _) => "",
+            (false, true) => " data-pack",
+            (false, false) => " data-pack data-strings",
         };
         h += &format!(
             r#"<a href="?lang={c}#/" hreflang="{c}" lang="{c}"{current}{pack}>{}</a>"#,

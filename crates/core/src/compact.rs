@@ -90,10 +90,11 @@ impl std::error::Error for CompactError {}
 impl Questionnaire {
     /// The compact form, marked with the digest of the YAML text it was made from.
     ///
-    /// It holds the texts of the inline `languages` only: those of the
-    /// `translations` travel in their own [`Questionnaire::language_pack`].
+    /// It holds the texts of the default language only (what most residents
+    /// read, on their first load): every other language's — inline or in a
+    /// translation file — travels in its own [`Questionnaire::language_pack`].
     pub fn to_compact(&self, yaml: &str) -> Vec<u8> {
-        let mut w = Writer::new(&self.languages);
+        let mut w = Writer::new(self.languages.get(..1).unwrap_or_default());
         w.bytes.extend_from_slice(MAGIC);
         w.bytes.push(COMPACT_VERSION);
         w.uint(u64::from(crate::model::FORMAT_VERSION));
@@ -180,6 +181,13 @@ fn read_pack(bytes: &[u8]) -> Result<(u64, String, Vec<String>), CompactError> {
         return Err(CompactError::Damaged("bytes after the end"));
     }
     Ok((digest, lang, texts))
+}
+
+/// The [`digest`] of the YAML a language pack was made from, and its
+/// language: whether a published pack is in step with the published
+/// questionnaire.
+pub fn pack_header(bytes: &[u8]) -> Result<(u64, String), CompactError> {
+    read_pack(bytes).map(|(digest, lang, _)| (digest, lang))
 }
 
 /// Reads only the header: cheap, to compare the digest before decoding.

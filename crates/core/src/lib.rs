@@ -61,7 +61,9 @@ mod yaml;
 
 pub use answers::{Answer, Answers};
 pub use code::{decode, encode, CodeError};
-pub use compact::{compact_header, digest, CompactError, CompactHeader, COMPACT_VERSION};
+pub use compact::{
+    compact_header, digest, pack_header, CompactError, CompactHeader, COMPACT_VERSION,
+};
 pub use condition::{AnswerTest, Condition, Op};
 pub use diagnostic::{render_all, Diagnostic, LoadError, Severity};
 pub use display::{french_typography, When};
@@ -87,8 +89,8 @@ pub use yaml::{source_text, MAX_SOURCE_BYTES};
 pub struct Compiled {
     /// `questionnaire.bin`.
     pub questionnaire: Vec<u8>,
-    /// `(language, questionnaire.<language>.bin)`, in the order the
-    /// questionnaire declares its translations.
+    /// `(language, questionnaire.<language>.bin)` for every language but the
+    /// default one: the inline ones (`languages`), then the translations.
     pub packs: Vec<(String, Vec<u8>)>,
 }
 
@@ -220,12 +222,16 @@ impl Questionnaire {
         match q {
             Ok(q) if !broken => {
                 let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+                // Every language but the default one: inline, then translations.
+                let others = q
+                    .languages
+                    .iter()
+                    .skip(1)
+                    .chain(q.translations.iter().map(|t| &t.language));
                 Ok(Compiled {
                     questionnaire: q.to_compact(source),
-                    packs: q
-                        .translations
-                        .iter()
-                        .map(|t| (t.language.clone(), q.language_pack(source, &t.language)))
+                    packs: others
+                        .map(|l| (l.clone(), q.language_pack(source, l)))
                         .collect(),
                 })
             }

@@ -23,7 +23,6 @@ pub use app::App;
 pub fn app_props(site: Result<diag_ui::questionnaire::Shared, String>) -> app::Props {
     app::Props { site }
 }
-pub use loader::built_in;
 
 use diag_ui::panic;
 use wasm_bindgen::prelude::wasm_bindgen;

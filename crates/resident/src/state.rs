@@ -25,8 +25,8 @@ impl Quiz {
         Quiz {
             answers: Answers::new(),
             lang,
-            // The chosen language's texts could not be fetched: say so.
-            notice: crate::loader::lang_failed().then_some(Msg::LanguageFailed),
+            // The chosen language's texts could not be fetched, or are out of step: say so.
+            notice: crate::loader::lang_problem(),
             save_failed: false,
         }
     }

@@ -7,8 +7,16 @@
 )]
 #![cfg(target_arch = "wasm32")]
 
-use diag_resident::{built_in, App};
+use diag_resident::App;
 use wasm_bindgen_test::*;
+
+/// The bundled questionnaire, compacted by the module's build script (the
+/// module itself reads the published `questionnaire.bin`).
+fn built_in() -> Result<diag_ui::questionnaire::Shared, String> {
+    diag_core::Questionnaire::from_compact(include_bytes!(concat!(env!("OUT_DIR"), "/bundled.bin")))
+        .map(|q| diag_ui::questionnaire::Shared::new(q.with_french_typography()))
+        .map_err(|e| e.to_string())
+}
 
 wasm_bindgen_test_configure!(run_in_browser);
 

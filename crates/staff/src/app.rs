@@ -3,8 +3,8 @@
 //! preview. On the resident's routes it shows nothing (`main.js` hides it).
 
 use crate::advisor::AdvisorPage;
+use crate::author::AuthorPage;
 use crate::loader::{self, Site};
-use crate::preview::PreviewPage;
 use diag_ui::i18n::{Lang, Msg};
 use diag_ui::lang_parameter;
 use diag_ui::route::{self, Route};
@@ -58,7 +58,7 @@ pub fn StaffApp() -> Html {
     };
     if *route == Route::Preview {
         let on_try = Callback::from(try_as_resident);
-        html! { <PreviewPage published={site.published.clone()} {lang} {on_try} /> }
+        html! { <AuthorPage {lang} {on_try} /> }
     } else {
         html! { <AdvisorPage q={site.q.clone()} /> }
     }

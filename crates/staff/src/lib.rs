@@ -6,12 +6,10 @@
 
 mod advisor;
 mod app;
+mod author;
 mod download;
-mod editor;
 mod loader;
-mod preview;
 mod qr;
-mod strings;
 
 // The unit tests run in the browser, as the module does (`cargo test --target wasm32-unknown-unknown`).
 #[cfg(test)]
@@ -54,9 +52,16 @@ pub fn compile(yaml: &str) -> Result<Vec<u8>, String> {
 /// `translation` (in `lang`) for a questionnaire.yaml edited by hand, as the
 /// pack its compact form takes (`Questionnaire::language_pack`). Texts the
 /// edit changed stay in French until the translation file is updated.
+/// An inline language (`languages: [fr, en]`) has its texts in the YAML:
+/// `translation` is then empty.
 #[wasm_bindgen]
 pub fn translate(yaml: &str, translation: &str, lang: &str) -> Result<Vec<u8>, String> {
-    match diag_core::Questionnaire::from_yaml_translated(yaml, &[translation]).0 {
+    let files: &[&str] = if translation.is_empty() {
+        &[]
+    } else {
+        &[translation]
+    };
+    match diag_core::Questionnaire::from_yaml_translated(yaml, files).0 {
         Ok(q) => Ok(q.language_pack(yaml, lang)),
         Err(e) => Err(e.render("questionnaire.yaml", yaml)),
     }

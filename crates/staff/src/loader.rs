@@ -6,8 +6,6 @@
 
 use diag_core::{Diagnostic, Questionnaire};
 use diag_ui::questionnaire::Shared;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The published file, relative to the page (so: same origin only).
 const PUBLISHED: &str = "questionnaire.yaml";
@@ -55,20 +53,6 @@ pub fn built_in() -> Result<Shared, String> {
         .map_err(|e| e.render("questionnaire intégré", crate::BUNDLED))
 }
 
-/// The download `main.js` started before the module loaded, if any:
-/// `Some(None)` when it found no file.
-async fn started_by_main_js() -> Option<Option<String>> {
-    let global = js_sys::global();
-    let promise = js_sys::Reflect::get(&global, &"diagQuestionnaire".into()).ok()?;
-    let promise: js_sys::Promise = promise.dyn_into().ok()?;
-    Some(
-        JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.as_string()),
-    )
-}
-
 /// Whether `questionnaire.bin` next to the page was compiled from `source`.
 async fn compiled_matches(source: &str) -> bool {
     diag_ui::fetch::bytes("questionnaire.bin")
@@ -79,10 +63,7 @@ async fn compiled_matches(source: &str) -> bool {
 
 /// Loads the published questionnaire, falling back to the built-in one.
 pub async fn load() -> Result<Site, String> {
-    let fetched = match started_by_main_js().await {
-        Some(text) => text,
-        None => diag_ui::fetch::text(PUBLISHED).await,
-    };
+    let fetched = diag_ui::fetch::text(PUBLISHED).await;
     let Some(source) = fetched else {
         return built_in().map(|q| Site {
             q,

@@ -63,11 +63,31 @@ async fn the_advisor_screen_asks_for_a_passphrase_first() {
     root.remove();
 }
 
+/// The author's area opens on the form, one part per parcours (here the
+/// bundled questionnaire: no questionnaire.yaml beside the test page), in a
+/// debug build, where Yew checks the order of hooks; the text is a tab away.
 #[wasm_bindgen_test]
-async fn the_preview_offers_to_paste_a_file() {
+async fn the_authors_area_opens_on_the_terms_form_then_the_text() {
+    use wasm_bindgen::JsCast;
     let root = mount_at("#/apercu");
-    let h1 = wait_for(&root, "main.preview h1").await;
-    assert_eq!(h1.text_content().unwrap(), "Aperçu d'un questionnaire");
+    let h1 = wait_for(&root, "main.author h1").await;
+    assert_eq!(
+        h1.text_content().unwrap(),
+        "Questionnaire\u{a0}: mise à jour et publication"
+    );
+    wait_for(&root, ".term").await;
+    assert_eq!(
+        root.query_selector_all(".parcours-term").unwrap().length(),
+        4
+    );
+    assert!(root.query_selector("#add-initiation").unwrap().is_some());
+    let text_tab: web_sys::HtmlElement = root
+        .query_selector("nav.tabs button:nth-child(2)")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    text_tab.click();
     wait_for(&root, "#yaml-text").await;
     root.remove();
 }

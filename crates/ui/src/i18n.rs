@@ -188,6 +188,8 @@ messages! {
     RateSlow,
     RateNormal,
     LanguageFailed,
+    LanguageOutOfStep,
+    Unavailable,
     ForTheAdvisor,
 }
 
@@ -302,6 +304,9 @@ impl Msg {
             RateNormal => ("Normale", "Normal"),
             // A language's texts could not be downloaded (no network).
             LanguageFailed => ("Cette langue n'a pas pu être chargée. Vérifiez votre connexion à internet, puis réessayez.", "This language could not be loaded. Check your internet connection, then try again."),
+            // A language whose texts were made for an older questionnaire: the French is the up-to-date one.
+            LanguageOutOfStep => ("Les textes dans cette langue ne sont pas à jour\u{a0}: le questionnaire s'affiche en français, avec les informations à jour.", "The texts in this language are not up to date: the questionnaire is shown in French, with up-to-date information."),
+            Unavailable => ("Le questionnaire est en maintenance. Revenez un peu plus tard, ou venez à la permanence numérique.", "The questionnaire is being updated. Come back a little later, or come to the digital help desk."),
             // The printed sheet's summary for the advisor, who reads French.
             ForTheAdvisor => ("Pour le conseiller numérique (en français)", "For the digital advisor (in French)"),
         };

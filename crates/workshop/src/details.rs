@@ -106,6 +106,8 @@ pub struct Details {
     pub contacts: Vec<(Contact, Option<LangText>)>,
     /// Each parcours, in the file's order.
     pub parcours: Vec<ParcoursTerm>,
+    /// The languages of its translation files (`translations:`).
+    pub translations: Vec<String>,
 }
 
 impl Details {
@@ -193,10 +195,21 @@ pub fn read(text: &str) -> Result<Details, Unreadable> {
         .get("parcours")
         .map(|p| p.items().iter().map(|p| term(p, &languages)).collect())
         .unwrap_or_default();
+    let translations = root
+        .get("translations")
+        .map(|t| {
+            t.items()
+                .iter()
+                .filter_map(|i| i.get("language").and_then(Node::scalar))
+                .map(|s| s.value.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(Details {
         languages,
         contacts,
         parcours,
+        translations,
     })
 }
 

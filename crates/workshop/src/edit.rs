@@ -71,17 +71,17 @@ impl Refused {
     /// What to tell the author, in plain French.
     pub fn french(&self) -> String {
         match self {
-            Refused::Unreadable(u) => format!("Le texte du questionnaire a une erreur ligne {} : corrigez-la dans « Texte du questionnaire » d'abord.", u.line),
-            Refused::InvalidDate(d) => format!("« {d} » n'est pas une date : choisissez un jour dans le calendrier."),
-            Refused::EndBeforeStart { from, to } => format!("La fin ({}) est avant le début ({}) : vérifiez les deux dates.", french_date(to), french_date(from)),
-            Refused::Overlaps { with, from, to } => format!("Ces dates chevauchent la période {with} (du {} au {}) : une période doit finir avant que la suivante commence.", french_date(from), french_date(to)),
+            Refused::Unreadable(u) => format!("Le texte du questionnaire a une erreur ligne {}\u{a0}: corrigez-la dans «\u{a0}Texte du questionnaire\u{a0}» d'abord.", u.line),
+            Refused::InvalidDate(d) => format!("«\u{a0}{d}\u{a0}» n'est pas une date\u{a0}: choisissez un jour dans le calendrier."),
+            Refused::EndBeforeStart { from, to } => format!("La fin ({}) est avant le début ({})\u{a0}: vérifiez les deux dates.", french_date(to), french_date(from)),
+            Refused::Overlaps { with, from, to } => format!("Ces dates chevauchent la période {with} (du {} au {})\u{a0}: une période doit finir avant que la suivante commence.", french_date(from), french_date(to)),
             Refused::EmptyPlace => "Indiquez le lieu.".to_owned(),
-            Refused::Empty(c) => format!("{} : ce champ ne peut pas être vide.", contact_label(*c)),
-            Refused::Phone(p) => format!("« {p} » n'est pas un numéro de téléphone : seulement des chiffres, des espaces, et + . - ( )."),
-            Refused::Email(e) => format!("« {e} » n'est pas une adresse e-mail : elle s'écrit nom@domaine.fr, sans espace."),
-            Refused::Website(w) => format!("« {w} » n'est pas une adresse de site : elle commence par https://"),
-            Refused::NotFound(what) => format!("{what} n'est plus dans le texte du questionnaire : rechargez la page."),
-            Refused::Unsupported(what) => format!("Le formulaire ne sait pas modifier {what} : faites-le dans « Texte du questionnaire »."),
+            Refused::Empty(c) => format!("{}\u{a0}: ce champ ne peut pas être vide.", contact_label(*c)),
+            Refused::Phone(p) => format!("«\u{a0}{p}\u{a0}» n'est pas un numéro de téléphone\u{a0}: seulement des chiffres, des espaces, et + . - ( )."),
+            Refused::Email(e) => format!("«\u{a0}{e}\u{a0}» n'est pas une adresse e-mail\u{a0}: elle s'écrit nom@domaine.fr, sans espace."),
+            Refused::Website(w) => format!("«\u{a0}{w}\u{a0}» n'est pas une adresse de site\u{a0}: elle commence par https://"),
+            Refused::NotFound(what) => format!("{what} n'est plus dans le texte du questionnaire\u{a0}: rechargez la page."),
+            Refused::Unsupported(what) => format!("Le formulaire ne sait pas modifier {what}\u{a0}: faites-le dans «\u{a0}Texte du questionnaire\u{a0}»."),
         }
     }
 }

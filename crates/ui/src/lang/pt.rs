@@ -97,6 +97,8 @@ pub(crate) fn get(msg: Msg) -> &'static str {
         RateSlow => "Lenta",
         RateNormal => "Normal",
         LanguageFailed => "Não foi possível carregar esta língua. Verifique a sua ligação à internet e tente de novo.",
+        LanguageOutOfStep => "Os textos nesta língua não estão atualizados: o questionário aparece em francês, com as informações atualizadas.",
+        Unavailable => "O questionário está em manutenção. Volte um pouco mais tarde, ou venha ao atendimento digital.",
         ForTheAdvisor => "Para o conselheiro digital (em francês)",
     }
 }

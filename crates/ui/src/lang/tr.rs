@@ -97,6 +97,8 @@ pub(crate) fn get(msg: Msg) -> &'static str {
         RateSlow => "Yavaş",
         RateNormal => "Normal",
         LanguageFailed => "Bu dil yüklenemedi. İnternet bağlantınızı kontrol edin, sonra tekrar deneyin.",
+        LanguageOutOfStep => "Bu dildeki metinler güncel değil: anket, güncel bilgilerle Fransızca gösteriliyor.",
+        Unavailable => "Anket bakımda. Biraz sonra tekrar gelin ya da dijital yardım masasına gelin.",
         ForTheAdvisor => "Dijital danışman için (Fransızca)",
     }
 }

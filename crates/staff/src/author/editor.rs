@@ -1,10 +1,6 @@
-//! The preview's editor and its error summary: the YAML text with line
-//! numbers beside it, and at the top of the page every error and warning as
-//! a link that moves the editor to its line.
+//! The author's editor: the YAML text with line numbers beside it, and
+//! `go_to`, which the summary's links use to select a problem's lines.
 
-use crate::strings::PreviewMsg;
-use diag_core::{Diagnostic, Severity};
-use diag_ui::i18n::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -18,9 +14,11 @@ fn textarea() -> Option<web_sys::HtmlTextAreaElement> {
         .and_then(|e| e.dyn_into().ok())
 }
 
-/// Focuses the editor with `line` (from 1) selected from `column`, scrolled
-/// to a third of its height. Selections count UTF-16 units, as the DOM does.
-pub fn go_to(line: usize, column: usize) {
+/// Focuses the editor with `line` (from 1) selected from `column` to the end
+/// of `end_line` (the same line when 0 or smaller: a period's two dates are
+/// two lines), scrolled to a third of its height. Selections count UTF-16
+/// units, as the DOM does.
+pub fn go_to(line: usize, column: usize, end_line: usize) {
     let Some(ta) = textarea() else { return };
     let text = ta.value();
     let lines: Vec<&str> = text.split('\n').collect();
@@ -36,7 +34,18 @@ pub fn go_to(line: usize, column: usize) {
         .take(column.saturating_sub(1))
         .map(char::len_utf16)
         .sum();
-    let end = before + this.encode_utf16().count();
+    let last = end_line
+        .max(line)
+        .saturating_sub(1)
+        .min(lines.len().saturating_sub(1));
+    let end = before
+        + lines
+            .iter()
+            .skip(index)
+            .take(last.saturating_sub(index) + 1)
+            .map(|l| l.encode_utf16().count() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
     let start = (before + into).min(end);
     let _ = ta.focus();
     let _ = ta.set_selection_range(
@@ -81,47 +90,5 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <textarea id={EDITOR} rows="16" spellcheck="false" wrap="off" value={props.value.clone()} oninput={props.oninput.clone()} {onscroll} />
             </div>
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    /// Already in the page's language.
-    pub diagnostics: Vec<Diagnostic>,
-    pub lang: Lang,
-}
-
-/// "2 erreurs, 1 avertissement", then each one: where, and what.
-#[function_component]
-pub fn ErrorSummary(props: &SummaryProps) -> Html {
-    let lang = props.lang;
-    let errors = props
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = props.diagnostics.len() - errors;
-    if props.diagnostics.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class={classes!("error-summary", (errors > 0).then_some("has-errors"))} aria-labelledby="summary-title">
-            <h2 id="summary-title">{ PreviewMsg::count(errors, warnings, lang) }</h2>
-            <p class="discreet">{ PreviewMsg::SummaryHelp.get(lang) }</p>
-            <ul>
-                { for props.diagnostics.iter().map(|d| {
-                    let (line, column) = (d.line, d.column);
-                    let kind = if d.severity == Severity::Error { PreviewMsg::Error } else { PreviewMsg::Warning };
-                    html! {
-                        <li>
-                            <button type="button" class="link" onclick={Callback::from(move |_| go_to(line, column))}>
-                                { PreviewMsg::at(line, column, lang) }
-                            </button>
-                            { format!(" — {}{}{}", kind.get(lang), if lang == Lang::Fr { "\u{a0}: " } else { ": " }, d.message) }
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
     }
 }
