@@ -1,15 +1,16 @@
-// axe-core finds nothing on every screen — the resident's, the author's preview
-// and the advisor's desk —, in French and English, at 320 px, 390 px and on a
-// desktop, and nothing is wider than the screen; screenshots of each screen at
-// 390 and 1280 px (and of the printed sheets) are kept in tests/e2e/screenshots
-// (not committed) for a person to look at. Each screen is reached once and
+// axe-core finds nothing on the staff's screens — the author's area and the
+// advisor's desk —, with the page in French and in English, at 320 px, 390 px
+// and on a desktop, and nothing is wider than the screen; screenshots of each
+// screen at 390 and 1280 px (and of the printed intake sheet) are kept in
+// tests/e2e/screenshots (not committed) for a person to look at. (The
+// resident's screens: languages.test.mjs, in every language.) Each screen is reached once and
 // checked at the three widths in turn (the window resized, as a phone turned
 // or a zoom changed): the same checks as a page opened at each width, without
 // answering the quiz and unlocking the desk three times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, start, fixtures, answerWithMouse, assertAccessible, settled, norm, SCREENSHOTS, BASE_URL, openAuthor } from './browser.mjs';
+import { launch, freshPage, start, fixtures, assertAccessible, settled, SCREENSHOTS, BASE_URL, openAuthor, shot } from './browser.mjs';
 
 const WIDTHS = [320, 390, 1280];
 let browser;
@@ -30,45 +31,20 @@ for (const lang of ['fr', 'en']) {
         const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
         assert.ok(scroll <= inner, `${label}: the page is ${scroll} px wide in a ${inner} px window`);
         if (width === 320) continue;
-        await page.screenshot({ path: `${SCREENSHOTS}/${screen}-${lang}-${width}.png`, fullPage: true });
+        await shot(page, `${SCREENSHOTS}/${screen}-${lang}-${width}.png`);
         if (print) {
           await page.emulateMedia({ media: 'print' });
-          await page.screenshot({ path: `${SCREENSHOTS}/${print}-${lang}-${width}.png`, fullPage: true });
+          await shot(page, `${SCREENSHOTS}/${print}-${lang}-${width}.png`);
           await page.emulateMedia({ media: 'screen' });
         }
       }
       await page.setViewportSize({ width: 390, height: 800 });
     };
-    // The switch opens the page again in English, on the same screen.
-    const toEnglish = async () => {
-      await page.getByRole('link', { name: 'English' }).click();
-      await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app main'));
-    };
-    await start(page);
-    if (lang === 'en') await toEnglish();
-    await check('welcome');
-
-    // A question with its help, opened (the disclosure is checked open).
-    await page.goto(BASE_URL + '#/question/internet-maison');
-    await page.locator('legend').waitFor();
-    await page.locator('.help summary').click();
-    await page.locator('.help[open]').waitFor();
-    await check('question');
-
-    const persona = fixtures.personas[0];
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(BASE_URL + '#/');
-    await page.reload();
-    await page.locator('.welcome').waitFor();
-    await answerWithMouse(page, persona.answers);
-    if (lang === 'en') await toEnglish();
-    await page.locator('.parcours-title').waitFor();
-    const code = norm(await page.locator('#result-code').textContent());
-    await check('result', { print: 'sheet' });
-
-    await page.goto(BASE_URL + '#/papier');
-    await page.locator('.paper').waitFor();
-    await check('paper');
+    // The resident's screens are languages.test.mjs's (every language, every
+    // width). Here: the author's and the advisor's, with the page in French or
+    // in English (the advisor's desk is French whatever the page's language).
+    await start(page, lang === 'en' ? `${BASE_URL}?lang=en` : BASE_URL);
+    const code = fixtures.personas[0].code;
 
     // The author's area: the term's form (with a period being added, one
     // refused), then the text with errors (the summary at the top), valid.

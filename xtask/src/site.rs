@@ -36,8 +36,11 @@ pub const BUDGETS: &[(&str, u64)] = &[
 // Before languages (issue 15): 139,652 and 160,805. They added ~7.3 KB; short
 // import names, minified scripts and styles and the language chosen in main.js
 // then took the first load back to 160,339 (the Wasm to 142,378).
-const BUDGET_RESIDENT_WASM: u64 = 143_000;
-const BUDGET_FIRST_LOAD: u64 = 161_000;
+// Issue 25: the module embeds no questionnaire, questionnaire.bin (default
+// language only) replaces questionnaire.yaml on the first load: 137,555 and
+// 150,562 (the issue's target: 151 KB).
+const BUDGET_RESIDENT_WASM: u64 = 138_000;
+const BUDGET_FIRST_LOAD: u64 = 151_000;
 /// Targets from the issues, in brotli bytes, reported beside the budgets.
 pub const TARGETS: &[(&str, u64)] = &[("resident_bg.wasm", 100_000), (FIRST_LOAD, 110_000)];
 /// Everything a resident downloads up to the first question.

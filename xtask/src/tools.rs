@@ -102,19 +102,18 @@ pub fn chromium() -> Result<(), String> {
             );
             return Ok(());
         }
-        println!("    installing with apt-get");
-        run(Command::new("apt-get").args(["update", "-qq"]))?;
-        run(Command::new("apt-get")
-            .args([
-                "install",
-                "-y",
-                "-qq",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ])
-            .env("DEBIAN_FRONTEND", "noninteractive"))
+        apt_install(&["chromium", "chromium-driver"])
     })
+}
+
+/// Installs Debian packages (the machine's package registry, nothing else).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    println!("    installing {} with apt-get", packages.join(" "));
+    run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// Residents' other engines, from Debian: Firefox ESR (driven through
@@ -136,12 +135,7 @@ pub fn engines() -> Result<(), String> {
                 .map(|(package, _)| *package)
                 .collect();
             if !missing.is_empty() {
-                println!("    installing {} with apt-get", missing.join(" "));
-                run(Command::new("apt-get").args(["update", "-qq"]))?;
-                run(Command::new("apt-get")
-                    .args(["install", "-y", "-qq", "--no-install-recommends"])
-                    .args(&missing)
-                    .env("DEBIAN_FRONTEND", "noninteractive"))?;
+                apt_install(&missing)?;
             }
             let firefox = output(Command::new("firefox-esr").arg("--version")).unwrap_or_default();
             let webkit = output(Command::new("dpkg-query").args([
@@ -210,12 +204,7 @@ pub fn fonts() -> Result<PathBuf, String> {
                 .collect();
             missing.dedup();
             if !missing.is_empty() {
-                println!("    installing {} with apt-get", missing.join(" "));
-                run(Command::new("apt-get").args(["update", "-qq"]))?;
-                run(Command::new("apt-get")
-                    .args(["install", "-y", "-qq", "--no-install-recommends"])
-                    .args(&missing)
-                    .env("DEBIAN_FRONTEND", "noninteractive"))?;
+                apt_install(&missing)?;
             }
             let dir = root().join("target/e2e/fonts");
             std::fs::create_dir_all(&dir)

@@ -193,6 +193,15 @@ messages! {
     ForTheAdvisor,
 }
 
+/// Where a French text breaks French typography: a plain space before `?`,
+/// `!`, `:`, `;` or inside « » lets the sign wrap alone to the next line
+/// (French wants a non-breaking one). For the catalogues' tests.
+pub fn loose_french_spacing(text: &str) -> Option<&'static str> {
+    [" ?", " !", " :", " ;", "« ", " »"]
+        .into_iter()
+        .find(|plain| text.contains(plain))
+}
+
 /// A percentage as the language writes it: "40 %" (non-breaking) in French,
 /// "%40" in Turkish, "40%" elsewhere.
 pub fn percent(p: u32, lang: Lang) -> String {
