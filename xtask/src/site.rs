@@ -283,33 +283,62 @@ pub fn build(tools: &Tools) -> Result<Report, String> {
             std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())
         },
     )?;
-    for (_, _, name) in MODULES {
-        step(&format!("wasm-opt -Oz --converge ({name})"), || {
-            wasm_opt(
-                tools,
-                &root().join(format!("{BINDGEN_OUT}/{name}_bg.wasm")),
-                &dist.join(format!("{name}_bg.wasm")),
-            )
-        })?;
-    }
+    // wasm-opt keeps one core busy: both modules at once.
+    step("wasm-opt -Oz --converge (both modules at once)", || {
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = MODULES
+                .iter()
+                .map(|(_, _, name)| {
+                    let (input, output) = (
+                        root().join(format!("{BINDGEN_OUT}/{name}_bg.wasm")),
+                        dist.join(format!("{name}_bg.wasm")),
+                    );
+                    scope.spawn(move || wasm_opt(tools, &input, &output))
+                })
+                .collect();
+            runs.into_iter()
+                .map(|r| {
+                    r.join()
+                        .unwrap_or_else(|_| Err("wasm-opt's thread stopped".into()))
+                })
+                .collect::<Result<Vec<()>, String>>()
+        })
+    })?;
     step("stamp the service worker with the build's version", || {
         stamp_service_worker(&dist)
     })?;
     write_file_list(&dist)?;
-    let mut files = Vec::new();
-    for path in list(&dist)? {
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let name = path
-            .strip_prefix(&dist)
-            .map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
-        files.push((
-            name,
-            bytes.len() as u64,
-            crate::serve::gzip(&bytes).len() as u64,
-            crate::serve::brotli(&bytes).len() as u64,
-        ));
-    }
+    // Each file compressed in its own thread: brotli 11 on the staff's Wasm
+    // alone keeps a core busy for seconds (a fresh clone has no cache).
+    let paths = list(&dist)?;
+    let mut files = std::thread::scope(|scope| {
+        let sizes: Vec<_> = paths
+            .iter()
+            .map(|path| {
+                let dist = &dist;
+                scope.spawn(move || {
+                    let bytes = std::fs::read(path)
+                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    let name = path
+                        .strip_prefix(dist)
+                        .map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
+                    Ok((
+                        name,
+                        bytes.len() as u64,
+                        crate::serve::gzip(&bytes).len() as u64,
+                        crate::serve::brotli(&bytes).len() as u64,
+                    ))
+                })
+            })
+            .collect();
+        sizes
+            .into_iter()
+            .map(|s| {
+                s.join()
+                    .unwrap_or_else(|_| Err("a compression thread stopped".into()))
+            })
+            .collect::<Result<Vec<_>, String>>()
+    })?;
     files.sort();
     Ok(Report { files })
 }
